@@ -20,6 +20,9 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      parserOptions: { projectService: false },
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly' },
+    },
   },
 );

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import type { ExtensionLog } from '../logging/extensionLog';
+import { errorMessage } from './errorMessage';
+import { UserCancelledError } from './userCancelledError';
+
+/**
+ * Registers a command wrapped once, the same way for every command: a user's cancellation ends it silently
+ * (noted in the log), any other error is logged and shown with a "Show Logs" button. Messages are masked.
+ */
+export function registerCommand(
+  context: vscode.ExtensionContext,
+  log: ExtensionLog,
+  commandId: string,
+  handler: (...args: unknown[]) => unknown,
+): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(commandId, async (...args: unknown[]) => {
+      try {
+        await handler(...args);
+      } catch (error) {
+        if (error instanceof UserCancelledError || error instanceof vscode.CancellationError) {
+          log.info(vscode.l10n.t('{0}: cancelled.', commandId));
+          return;
+        }
+        const message = log.masker.mask(errorMessage(error));
+        log.error(vscode.l10n.t('{0} failed: {1}', commandId, message));
+        const showLogs = vscode.l10n.t('Show Logs');
+        void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
+          if (choice === showLogs) {
+            log.show();
+          }
+        });
+      }
+    }),
+  );
+}
