@@ -1,0 +1,27 @@
+/** Every route of the emulated Resource Manager. */
+import { networkInterfaceRoutes } from './network/networkInterfaces';
+import { networkSecurityGroupRoutes } from './network/networkSecurityGroups';
+import { virtualNetworkGatewayRoutes } from './network/virtualNetworkGateways';
+import { virtualNetworkRoutes } from './network/virtualNetworks';
+import { operationRoutes } from './operationRoutes';
+import { genericResourceRoutes } from './resources/genericResources';
+import { providerRoutes } from './resources/providers';
+import { resourceGroupRoutes } from './resources/resourceGroups';
+import { subscriptionRoutes } from './resources/subscriptions';
+import { ArmRouter } from './router';
+import type { ArmServices } from './services';
+
+/** A router holding every provider's routes. */
+export function createArmRouter(services: ArmServices): ArmRouter {
+  const router = new ArmRouter();
+  router.add(operationRoutes(services));
+  router.add(subscriptionRoutes(services));
+  router.add(resourceGroupRoutes(services));
+  router.add(genericResourceRoutes(services));
+  router.add(providerRoutes(services));
+  router.add(virtualNetworkRoutes(services));
+  router.add(networkInterfaceRoutes(services));
+  router.add(networkSecurityGroupRoutes(services));
+  router.add(virtualNetworkGatewayRoutes(services));
+  return router;
+}

@@ -1,0 +1,64 @@
+/** Microsoft.Resources generic listing: `/subscriptions/{s}/resources` and `/subscriptions/{s}/resourceGroups/{rg}/resources`. */
+import { pagedList } from '../paging';
+import { parseResourceId } from '../resourceIds';
+import type { ArmRoute } from '../router';
+import type { ArmServices } from '../services';
+import type { ArmResource } from '../types';
+import { matchesFilter, parseResourceFilter } from './tagFilter';
+
+/** Top-level resources only (ARM's generic list leaves out resource groups and child resources). */
+function isTopLevel(resource: ArmResource): boolean {
+  return resource.type.split('/').length === 2 && resource.type.toLowerCase() !== 'microsoft.resources/resourcegroups';
+}
+
+/** The GenericResourceExpanded shape: identity fields, location, tags, sku/kind; no properties. */
+function renderGeneric(resource: ArmResource): Record<string, unknown> {
+  const { id, name, type, location, tags, sku, kind } = resource;
+  const provisioningState = resource.properties?.['provisioningState'];
+  return {
+    id,
+    name,
+    type,
+    ...(location === undefined ? {} : { location }),
+    ...(tags === undefined ? {} : { tags: { ...tags } }),
+    ...(sku === undefined ? {} : { sku }),
+    ...(kind === undefined ? {} : { kind }),
+    ...(provisioningState === undefined ? {} : { provisioningState }),
+  };
+}
+
+/** Routes for the generic resource lists with `$filter`. */
+export function genericResourceRoutes(services: ArmServices): ArmRoute[] {
+  const { state, settings } = services;
+  return [
+    {
+      method: 'GET',
+      template: '/subscriptions/{subscriptionId}/resources',
+      apiVersions: 'resourceManager',
+      handler: (context) => {
+        const subscriptionId = state.requireSubscription(context.params['subscriptionId']).subscriptionId.toLowerCase();
+        const filter = parseResourceFilter(context.url.searchParams.get('$filter'));
+        const items = state
+          .filter((resource) => isTopLevel(resource) && parseResourceId(resource.id)?.subscriptionId.toLowerCase() === subscriptionId)
+          .filter((resource) => matchesFilter(resource, filter))
+          .map(renderGeneric);
+        return pagedList(context, settings, 'resources', items);
+      },
+    },
+    {
+      method: 'GET',
+      template: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/resources',
+      apiVersions: 'resourceManager',
+      handler: (context) => {
+        const group = state.requireResourceGroup(context.params['subscriptionId'], context.params['resourceGroupName']);
+        const prefix = `${group.id.toLowerCase()}/`;
+        const filter = parseResourceFilter(context.url.searchParams.get('$filter'));
+        const items = state
+          .filter((resource) => isTopLevel(resource) && resource.id.toLowerCase().startsWith(prefix))
+          .filter((resource) => matchesFilter(resource, filter))
+          .map(renderGeneric);
+        return pagedList(context, settings, 'resources', items);
+      },
+    },
+  ];
+}

@@ -1,0 +1,13 @@
+/** What every provider's routes share: state, settings and the operation tracker. */
+import type { OperationTracker } from './operations';
+import type { EmulatorSettings } from './settings';
+import type { ArmState } from './state';
+
+/** Shared services handed to each provider's route factory. */
+export interface ArmServices {
+  readonly state: ArmState;
+  readonly settings: EmulatorSettings;
+  readonly operations: OperationTracker;
+  /** Timers that are not operations (delayed process-server appearance, provider registration); cleared on reset/stop. */
+  readonly schedule: (delayMs: number, action: () => void) => void;
+}
