@@ -4,6 +4,8 @@ import { networkSecurityGroupRoutes } from './network/networkSecurityGroups';
 import { virtualNetworkGatewayRoutes } from './network/virtualNetworkGateways';
 import { virtualNetworkRoutes } from './network/virtualNetworks';
 import { operationRoutes } from './operationRoutes';
+import { replicationFabricRoutes } from './recoveryServices/replicationFabrics';
+import { vaultRoutes } from './recoveryServices/vaults';
 import { genericResourceRoutes } from './resources/genericResources';
 import { providerRoutes } from './resources/providers';
 import { resourceGroupRoutes } from './resources/resourceGroups';
@@ -23,5 +25,7 @@ export function createArmRouter(services: ArmServices): ArmRouter {
   router.add(networkInterfaceRoutes(services));
   router.add(networkSecurityGroupRoutes(services));
   router.add(virtualNetworkGatewayRoutes(services));
+  router.add(vaultRoutes(services));
+  router.add(replicationFabricRoutes(services));
   return router;
 }
