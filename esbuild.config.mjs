@@ -1,4 +1,5 @@
-// Bundles the extension into dist/extension.js (CommonJS, Node target, `vscode` external).
+// Bundles the extension into dist/extension.js (CommonJS, Node target, `vscode` external), and the Azure SDK
+// into dist/azureSdk.js, which dist/extension.js loads only when something first needs Azure.
 //   node esbuild.config.mjs               development build (source maps, not minified)
 //   node esbuild.config.mjs --production  release build (minified, linked source maps)
 //   node esbuild.config.mjs --watch       rebuild on change
@@ -7,11 +8,22 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/** Keeps the lazily loaded SDK out of the extension bundle: `require('./sdk')` becomes `require('./azureSdk.js')`. */
+const lazyAzureSdk = {
+  name: 'lazy-azure-sdk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
+      args.importer.endsWith('azureSdk.ts') ? { path: './azureSdk.js', external: true } : undefined,
+    );
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const options = {
-  entryPoints: ['src/extension.ts'],
+  entryPoints: { extension: 'src/extension.ts', azureSdk: 'src/azure/sdk/index.ts' },
   bundle: true,
-  outfile: 'dist/extension.js',
+  outdir: 'dist',
+  plugins: [lazyAzureSdk],
   platform: 'node',
   target: 'node20',
   format: 'cjs',

@@ -1,23 +1,40 @@
 import * as vscode from 'vscode';
+import { AzureAccount } from './azure/azureAccount';
 import { CommandIds } from './commands/commandIds';
 import { registerCommand } from './commands/registerCommand';
+import { selectSubscriptions } from './commands/selectSubscriptions';
+import { copyIpAddress, openInPortal, refresh, retry } from './commands/treeCommands';
 import { ExtensionLog } from './logging/extensionLog';
 import { INFRASTRUCTURE_VIEW_ID, InfrastructureTreeDataProvider } from './tree/infrastructureTreeDataProvider';
 
-/** Activated by VS Code only when the sidebar view opens or one of this extension's commands runs. */
+/**
+ * Activated by VS Code only when the sidebar view opens or one of this extension's commands runs. Nothing here
+ * touches Azure or loads the SDK: the tree does that when it first lists.
+ */
 export function activate(context: vscode.ExtensionContext): void {
   const log = new ExtensionLog();
-  context.subscriptions.push(log);
-
-  const treeView = vscode.window.createTreeView(INFRASTRUCTURE_VIEW_ID, {
-    treeDataProvider: new InfrastructureTreeDataProvider(),
-    showCollapseAll: true,
-  });
-  context.subscriptions.push(treeView);
+  const account = new AzureAccount(log);
+  const tree = new InfrastructureTreeDataProvider(account, log);
+  context.subscriptions.push(
+    log,
+    account,
+    tree,
+    vscode.window.createTreeView(INFRASTRUCTURE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+  );
 
   registerCommand(context, log, CommandIds.showLogs, () => {
     log.show();
   });
+  registerCommand(context, log, CommandIds.signIn, () => account.signIn());
+  registerCommand(context, log, CommandIds.selectSubscriptions, () => selectSubscriptions(account));
+  registerCommand(context, log, CommandIds.refresh, (node) => {
+    refresh(tree, node);
+  });
+  registerCommand(context, log, CommandIds.retry, (node) => {
+    retry(tree, node);
+  });
+  registerCommand(context, log, CommandIds.openInPortal, (node) => openInPortal(account, node));
+  registerCommand(context, log, CommandIds.copyIpAddress, (node) => copyIpAddress(log, node));
 
   log.info(vscode.l10n.t('Azure Site Recovery failback extension {0} activated.', extensionVersion(context)));
 }

@@ -1,4 +1,10 @@
 /** Every command this extension contributes; the same ids stand in package.json. */
 export const CommandIds = {
   showLogs: 'asrFailback.showLogs',
+  signIn: 'asrFailback.signIn',
+  selectSubscriptions: 'asrFailback.selectSubscriptions',
+  refresh: 'asrFailback.refresh',
+  retry: 'asrFailback.retry',
+  openInPortal: 'asrFailback.openInPortal',
+  copyIpAddress: 'asrFailback.copyIpAddress',
 } as const;

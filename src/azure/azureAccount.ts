@@ -1,0 +1,209 @@
+import type { TokenCredential } from '@azure/core-auth';
+import * as vscode from 'vscode';
+import type { ExtensionLog } from '../logging/extensionLog';
+import { collect } from '../util/collect';
+import {
+  AUTHENTICATION_SETTING,
+  configuredAuthenticationMethod,
+  EXTENSION_SETTINGS_SECTION,
+  SELECTED_SUBSCRIPTIONS_SETTING,
+  selectedSubscriptions,
+  type AuthenticationMethod,
+} from './authenticationMethod';
+import { loadAzureSdk, type AzureSdk } from './azureSdk';
+import type { AzureSubscriptionContext } from './azureSubscriptionContext';
+import { resourceManagerEndpoint, resourceManagerScope, type CloudEnvironment } from './cloudEnvironment';
+import { SignInRequiredError } from './signInRequiredError';
+import { isSubscriptionSelected } from './subscriptionFilter';
+
+/** The settings whose change means the tree must load again from the top. */
+const SETTINGS_THAT_CHANGE_THE_ACCOUNT = [
+  `${EXTENSION_SETTINGS_SECTION}.${AUTHENTICATION_SETTING}`,
+  `${EXTENSION_SETTINGS_SECTION}.${SELECTED_SUBSCRIPTIONS_SETTING}`,
+  'microsoft-sovereign-cloud',
+];
+
+/**
+ * The user's way into Azure: which cloud, whether they are signed in, and the subscriptions they can reach, through
+ * VS Code's Microsoft account, the Azure CLI or a service principal (setting `asrFailback.authentication`).
+ * The SDK is loaded on the first call, never at activation.
+ */
+export class AzureAccount implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the user signs in or out, or changes the sign-in method, cloud or subscription filter. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: { dispose(): unknown }[] = [this.changeEmitter];
+  private vscodeProvider: InstanceType<typeof AzureSdk.VSCodeAzureSubscriptionProvider> | undefined;
+
+  constructor(private readonly log: ExtensionLog) {
+    this.disposables.push(
+      vscode.authentication.onDidChangeSessions((event) => {
+        if (event.provider.id.startsWith('microsoft') && configuredAuthenticationMethod() === 'vscode') {
+          this.changeEmitter.fire();
+        }
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (SETTINGS_THAT_CHANGE_THE_ACCOUNT.some((setting) => event.affectsConfiguration(setting))) {
+          this.vscodeProvider?.dispose();
+          this.vscodeProvider = undefined;
+          this.changeEmitter.fire();
+        }
+      }),
+    );
+  }
+
+  get method(): AuthenticationMethod {
+    return configuredAuthenticationMethod();
+  }
+
+  /** The configured cloud (`microsoft-sovereign-cloud.environment`), public Azure unless set. */
+  cloud(): CloudEnvironment {
+    const environment = loadAzureSdk().getConfiguredAzureEnv();
+    return {
+      name: environment.name,
+      resourceManagerEndpointUrl: environment.resourceManagerEndpointUrl,
+      activeDirectoryEndpointUrl: environment.activeDirectoryEndpointUrl,
+      portalUrl: environment.portalUrl,
+      isCustomCloud: environment.isCustomCloud,
+    };
+  }
+
+  /** Whether a sign-in is needed before anything can be listed. CLI and service-principal sign-ins are checked on use. */
+  async isSignedIn(): Promise<boolean> {
+    return this.method === 'vscode' ? this.subscriptionProvider().isSignedIn() : true;
+  }
+
+  /** Signs in through VS Code's Microsoft account; for the other methods, says how to sign in. */
+  async signIn(): Promise<boolean> {
+    if (this.method === 'vscode') {
+      const signedIn = await this.subscriptionProvider().signIn();
+      if (signedIn) {
+        this.changeEmitter.fire();
+      }
+      return signedIn;
+    }
+    void vscode.window.showInformationMessage(
+      this.method === 'azureCli'
+        ? vscode.l10n.t('The extension signs in with the Azure CLI: run "az login" in a terminal, then refresh the view.')
+        : vscode.l10n.t(
+            'The extension signs in with a service principal: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET in the environment VS Code starts from.',
+          ),
+    );
+    return false;
+  }
+
+  /** Every subscription the user can reach with the configured method, narrowed by `asrFailback.selectedSubscriptions`. */
+  async listSubscriptions(): Promise<AzureSubscriptionContext[]> {
+    const all = this.method === 'vscode' ? await this.listWithVsCodeAccount() : await this.listWithCredential();
+    const selected = selectedSubscriptions();
+    return all.filter((subscription) => isSubscriptionSelected(selected, subscription)).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Every subscription, ignoring the filter, for the "Select Subscriptions" picker. */
+  async listAllSubscriptions(): Promise<AzureSubscriptionContext[]> {
+    return this.method === 'vscode' ? this.listWithVsCodeAccount() : this.listWithCredential();
+  }
+
+  private subscriptionProvider(): InstanceType<typeof AzureSdk.VSCodeAzureSubscriptionProvider> {
+    this.vscodeProvider ??= new (loadAzureSdk().VSCodeAzureSubscriptionProvider)();
+    return this.vscodeProvider;
+  }
+
+  private async listWithVsCodeAccount(): Promise<AzureSubscriptionContext[]> {
+    const sdk = loadAzureSdk();
+    const provider = this.subscriptionProvider();
+    if (!(await provider.isSignedIn())) {
+      throw new SignInRequiredError();
+    }
+    try {
+      const cloud = this.cloud();
+      const subscriptions = await provider.getSubscriptions(false);
+      // The same subscription can come from two accounts; keep the first.
+      const unique = new Map<string, AzureSubscriptionContext>();
+      for (const subscription of subscriptions) {
+        if (!unique.has(subscription.subscriptionId)) {
+          unique.set(subscription.subscriptionId, {
+            subscriptionId: subscription.subscriptionId,
+            name: subscription.name,
+            tenantId: subscription.tenantId,
+            credential: subscription.credential,
+            cloud,
+          });
+        }
+      }
+      return [...unique.values()];
+    } catch (error) {
+      if (sdk.isNotSignedInError(error)) {
+        throw new SignInRequiredError();
+      }
+      throw error;
+    }
+  }
+
+  private async listWithCredential(): Promise<AzureSubscriptionContext[]> {
+    const sdk = loadAzureSdk();
+    const cloud = this.cloud();
+    const credential = this.method === 'azureCli' ? new sdk.AzureCliCredential() : this.servicePrincipalCredential(cloud);
+    const client = new sdk.SubscriptionClient(credential, {
+      endpoint: resourceManagerEndpoint(cloud),
+      credentialScopes: [resourceManagerScope(cloud)],
+    });
+    try {
+      const subscriptions = await collect(client.subscriptions.list());
+      return subscriptions.map((subscription) => ({
+        subscriptionId: subscription.subscriptionId ?? '',
+        name: subscription.displayName ?? subscription.subscriptionId ?? '',
+        tenantId: subscription.tenantId ?? '',
+        credential,
+        cloud,
+      }));
+    } catch (error) {
+      throw new Error(this.credentialGuidance(error), { cause: error });
+    }
+  }
+
+  private servicePrincipalCredential(cloud: CloudEnvironment): TokenCredential {
+    const tenantId = process.env.AZURE_TENANT_ID;
+    const clientId = process.env.AZURE_CLIENT_ID;
+    const clientSecret = process.env.AZURE_CLIENT_SECRET;
+    if (tenantId === undefined || clientId === undefined || clientSecret === undefined || clientSecret === '') {
+      throw new Error(
+        vscode.l10n.t(
+          'Service principal sign-in needs AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET in the environment VS Code starts from. Set them, or change the setting "asrFailback.authentication".',
+        ),
+      );
+    }
+    this.log.masker.add(clientSecret);
+    return new (loadAzureSdk().ClientSecretCredential)(tenantId, clientId, clientSecret, {
+      authorityHost: cloud.activeDirectoryEndpointUrl,
+      // Instance discovery asks the public cloud about the authority: only right for the clouds it knows.
+      disableInstanceDiscovery: cloud.isCustomCloud,
+    });
+  }
+
+  /** A credential error turned into what the user should do about it. */
+  private credentialGuidance(error: unknown): string {
+    const name = error instanceof Error ? error.name : '';
+    const detail = this.log.masker.mask(error instanceof Error ? error.message : String(error));
+    if (this.method === 'azureCli' && name === 'CredentialUnavailableError') {
+      return vscode.l10n.t(
+        'The Azure CLI could not give a token: install it and run "az login" (for a custom cloud, "az cloud register" and "az cloud set" first), or change the setting "asrFailback.authentication". Details: {0}',
+        detail,
+      );
+    }
+    if (this.method === 'servicePrincipal' && (name === 'AuthenticationError' || name === 'AuthenticationRequiredError')) {
+      return vscode.l10n.t(
+        'The service principal was refused: check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, and that the secret has not expired. Details: {0}',
+        detail,
+      );
+    }
+    return detail;
+  }
+
+  dispose(): void {
+    this.vscodeProvider?.dispose();
+    for (const disposable of this.disposables) {
+      disposable.dispose();
+    }
+  }
+}

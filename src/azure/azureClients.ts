@@ -1,0 +1,62 @@
+import { loadAzureSdk } from './azureSdk';
+import type { AzureSubscriptionContext } from './azureSubscriptionContext';
+import { resourceManagerEndpoint, resourceManagerScope, type CloudEnvironment } from './cloudEnvironment';
+
+const USER_AGENT_PREFIX = 'vscode-asr-failback';
+
+/**
+ * Options for the SDK's two client generations, pointed at the user's cloud. "Classic" clients
+ * (arm-recoveryservices-siterecovery, arm-resources-subscriptions) read `endpoint` and `credentialScopes`;
+ * "modular" ones (arm-resources 8, arm-recoveryservices 7, arm-compute, arm-network, arm-storage) read only `endpoint`
+ * and `credentials.scopes`: a `baseUri` would be ignored silently and the call would go to public Azure.
+ */
+export function classicClientOptions(cloud: CloudEnvironment): {
+  endpoint: string;
+  credentialScopes: string[];
+  userAgentOptions: { userAgentPrefix: string };
+} {
+  return {
+    endpoint: resourceManagerEndpoint(cloud),
+    credentialScopes: [resourceManagerScope(cloud)],
+    userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
+  };
+}
+
+export function modularClientOptions(cloud: CloudEnvironment): {
+  endpoint: string;
+  credentials: { scopes: string[] };
+  userAgentOptions: { userAgentPrefix: string };
+} {
+  return {
+    endpoint: resourceManagerEndpoint(cloud),
+    credentials: { scopes: [resourceManagerScope(cloud)] },
+    userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
+  };
+}
+
+/** The one place Azure clients are made, per subscription, created on first use and reused after. */
+export class AzureClients {
+  private recoveryServicesClient: InstanceType<ReturnType<typeof loadAzureSdk>['RecoveryServicesClient']> | undefined;
+  private siteRecoveryClient: InstanceType<ReturnType<typeof loadAzureSdk>['SiteRecoveryManagementClient']> | undefined;
+  private resourcesClient: InstanceType<ReturnType<typeof loadAzureSdk>['ResourceManagementClient']> | undefined;
+
+  constructor(readonly subscription: AzureSubscriptionContext) {}
+
+  recoveryServices(): InstanceType<ReturnType<typeof loadAzureSdk>['RecoveryServicesClient']> {
+    const { credential, subscriptionId, cloud } = this.subscription;
+    this.recoveryServicesClient ??= new (loadAzureSdk().RecoveryServicesClient)(credential, subscriptionId, modularClientOptions(cloud));
+    return this.recoveryServicesClient;
+  }
+
+  siteRecovery(): InstanceType<ReturnType<typeof loadAzureSdk>['SiteRecoveryManagementClient']> {
+    const { credential, subscriptionId, cloud } = this.subscription;
+    this.siteRecoveryClient ??= new (loadAzureSdk().SiteRecoveryManagementClient)(credential, subscriptionId, classicClientOptions(cloud));
+    return this.siteRecoveryClient;
+  }
+
+  resources(): InstanceType<ReturnType<typeof loadAzureSdk>['ResourceManagementClient']> {
+    const { credential, subscriptionId, cloud } = this.subscription;
+    this.resourcesClient ??= new (loadAzureSdk().ResourceManagementClient)(credential, subscriptionId, modularClientOptions(cloud));
+    return this.resourcesClient;
+  }
+}

@@ -1,0 +1,66 @@
+import { parseResourceId } from '../siteRecovery/fabricMapping';
+import { CONFIGURATION_SERVER_TAG, DEPLOYMENT_ID_TAG, MANAGED_BY_TAG, MANAGED_BY_VALUE } from './resourceTags';
+
+/** A process-server VM this extension deployed, as Resource Manager lists it (found by its tags). */
+export interface ManagedProcessServerVm {
+  readonly id: string;
+  readonly name: string;
+  readonly subscriptionId: string;
+  readonly resourceGroup: string;
+  readonly location: string;
+  readonly deploymentId: string;
+  /** The fabric id of the configuration server it serves. */
+  readonly configurationServerId: string;
+  readonly provisioningState?: string;
+}
+
+/** The subset of a generic resource listing entry this needs. */
+export interface TaggedResource {
+  readonly id?: string;
+  readonly name?: string;
+  readonly type?: string;
+  readonly location?: string;
+  readonly tags?: Record<string, string>;
+  readonly provisioningState?: string;
+}
+
+/**
+ * The OData filter for the one listing per subscription that finds the VMs the extension created. Not a tag filter:
+ * Resource Manager leaves the tags out of results filtered by tag name and value, and the tags are what tell which
+ * configuration server a VM serves. The extension's tag is checked on the results instead.
+ */
+export const VIRTUAL_MACHINES_FILTER = "resourceType eq 'Microsoft.Compute/virtualMachines'";
+
+/** The process-server VMs, among resources, that carry the extension's tags. */
+export function managedProcessServerVms(resources: readonly TaggedResource[]): ManagedProcessServerVm[] {
+  const vms: ManagedProcessServerVm[] = [];
+  for (const resource of resources) {
+    const tags: Partial<Record<string, string>> = resource.tags ?? {};
+    const configurationServerId = tags[CONFIGURATION_SERVER_TAG];
+    if (
+      resource.type?.toLowerCase() !== 'microsoft.compute/virtualmachines' ||
+      tags[MANAGED_BY_TAG] !== MANAGED_BY_VALUE ||
+      configurationServerId === undefined ||
+      resource.id === undefined
+    ) {
+      continue;
+    }
+    const parsed = parseResourceId(resource.id);
+    vms.push({
+      id: resource.id,
+      name: resource.name ?? parsed.name,
+      subscriptionId: parsed.subscriptionId,
+      resourceGroup: parsed.resourceGroup,
+      location: resource.location ?? '',
+      deploymentId: tags[DEPLOYMENT_ID_TAG] ?? '',
+      configurationServerId,
+      provisioningState: resource.provisioningState,
+    });
+  }
+  return vms;
+}
+
+/** Whether a VM is the process server a configuration server reports (the extension names the computer after the VM). */
+export function isSameProcessServer(vm: ManagedProcessServerVm, processServerName: string): boolean {
+  return vm.name.toLowerCase() === processServerName.toLowerCase();
+}

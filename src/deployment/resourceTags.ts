@@ -1,0 +1,10 @@
+/**
+ * The tags the extension writes on every Azure resource it creates, and by which it recognises them later. Only
+ * resources carrying MANAGED_BY_TAG = MANAGED_BY_VALUE are ever changed or deleted by the extension.
+ */
+export const MANAGED_BY_TAG = 'asr-failback:managed-by';
+export const MANAGED_BY_VALUE = 'vscode-asr-failback';
+/** One id per "Add Process Server" run, shared by the VM, NIC and disk it created. */
+export const DEPLOYMENT_ID_TAG = 'asr-failback:deployment-id';
+/** The Resource Manager id of the configuration server (fabric) the process server is for. */
+export const CONFIGURATION_SERVER_TAG = 'asr-failback:configuration-server';
