@@ -3,6 +3,12 @@ import { networkInterfaceRoutes } from './network/networkInterfaces';
 import { networkSecurityGroupRoutes } from './network/networkSecurityGroups';
 import { virtualNetworkGatewayRoutes } from './network/virtualNetworkGateways';
 import { virtualNetworkRoutes } from './network/virtualNetworks';
+import { diskRoutes } from './compute/disks';
+import { resourceSkuRoutes } from './compute/resourceSkus';
+import { runCommandRoutes } from './compute/runCommands';
+import { usageRoutes } from './compute/usages';
+import { virtualMachineImageRoutes } from './compute/virtualMachineImages';
+import { virtualMachineRoutes } from './compute/virtualMachines';
 import { operationRoutes } from './operationRoutes';
 import { replicationFabricRoutes } from './recoveryServices/replicationFabrics';
 import { vaultRoutes } from './recoveryServices/vaults';
@@ -27,5 +33,11 @@ export function createArmRouter(services: ArmServices): ArmRouter {
   router.add(virtualNetworkGatewayRoutes(services));
   router.add(vaultRoutes(services));
   router.add(replicationFabricRoutes(services));
+  router.add(virtualMachineRoutes(services));
+  router.add(diskRoutes(services));
+  router.add(virtualMachineImageRoutes(services));
+  router.add(resourceSkuRoutes(services));
+  router.add(usageRoutes(services));
+  router.add(runCommandRoutes(services));
   return router;
 }

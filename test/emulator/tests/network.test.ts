@@ -66,7 +66,7 @@ describe('Emulator: Microsoft.Network through the real SDK client', () => {
     const nic = await network.networkInterfaces.createOrUpdate(group, 'nic-ps-test', nicBody('10.10.2.20'), harness.poll);
     assert.equal(nic.provisioningState, 'Succeeded');
     assert.equal(nic.ipConfigurations?.[0]?.privateIPAddress, '10.10.2.20');
-    assert.equal(nic.ipConfigurations?.[0]?.privateIPAllocationMethod, 'Static');
+    assert.equal(nic.ipConfigurations[0]?.privateIPAllocationMethod, 'Static');
     assert.equal((await network.virtualNetworks.checkIPAddressAvailability(group, vnet, '10.10.2.20')).available, false);
     const inUse = await rejectionOf(network.networkInterfaces.createOrUpdate(group, 'nic-ps-clash', nicBody('10.10.2.20'), harness.poll));
     assert.equal(inUse.code, 'PrivateIPAddressInUse');

@@ -1,0 +1,216 @@
+/**
+ * VM Run Command. Managed form `virtualMachines/{vm}/runCommands/{name}`: PUT as LRO, GET with `$expand=instanceView`
+ * (executionState, exitCode, output, error, times); `protectedParameters` are accepted, kept apart and never echoed.
+ * Action form `POST virtualMachines/{vm}/runCommand`: 202 + Location, result `value[]` of StdOut/StdErr statuses.
+ */
+import { ArmError } from '../errors';
+import type { OperationStart } from '../operations';
+import { addressedResource, itemTemplate, startDelete } from '../providerCrud';
+import { liveProperties, propertiesOf, render, requireBody, setProvisioningState, tagsOf } from '../resourceHelpers';
+import { idKey } from '../resourceIds';
+import type { ArmRoute } from '../router';
+import type { ArmServices } from '../services';
+import { lroDurationFor } from '../settings';
+import type { ProtectedParameters } from '../state';
+import { isJsonObject, type ArmRequestContext, type ArmResource, type JsonObject } from '../types';
+import { simulateScript } from '../../simulation/processServerRegistration';
+import type { ScriptOutcome } from '../../simulation/scriptOutcome';
+import { virtualMachineKind } from './virtualMachines';
+
+const runCommandType = 'Microsoft.Compute/virtualMachines/runCommands';
+
+function namedValues(value: unknown): { name: string; value: string }[] {
+  return Array.isArray(value)
+    ? value.filter(isJsonObject).map((entry) => ({ name: typeof entry['name'] === 'string' ? entry['name'] : '', value: typeof entry['value'] === 'string' ? entry['value'] : JSON.stringify(entry['value'] ?? '') }))
+    : [];
+}
+
+function runningVm(services: ArmServices, context: ArmRequestContext): ArmResource {
+  const vm = addressedResource(services, virtualMachineKind, context, 'vmName');
+  if (propertiesOf(vm)['provisioningState'] !== 'Succeeded') {
+    throw new ArmError(409, 'OperationNotAllowed', `Operation 'RunCommand' is not allowed on VM '${vm.name}' since the VM is not running.`);
+  }
+  const busy = services.state
+    .filter((resource) => resource.type === runCommandType && idKey(resource.id).startsWith(`${idKey(vm.id)}/`))
+    .some((runCommand) => {
+      const view = propertiesOf(runCommand)['instanceView'];
+      return isJsonObject(view) && view['executionState'] === 'Running';
+    });
+  if (busy) {
+    throw new ArmError(409, 'Conflict', 'Run command extension execution is in progress. Please wait for completion before invoking a run command.');
+  }
+  return vm;
+}
+
+/** A run command as ARM renders it: no protected parameters ever, instanceView only with `$expand=instanceView`. */
+function renderRunCommand(runCommand: ArmResource, context: ArmRequestContext): ArmResource {
+  const copy = render(runCommand);
+  const properties = liveProperties(copy);
+  delete properties['protectedParameters'];
+  delete properties['runAsPassword'];
+  if (context.url.searchParams.get('$expand')?.toLowerCase() !== 'instanceview') {
+    delete properties['instanceView'];
+  }
+  return copy;
+}
+
+function scriptOf(source: unknown): string {
+  if (!isJsonObject(source)) {
+    return '';
+  }
+  return typeof source['script'] === 'string' ? source['script'] : '';
+}
+
+function mergedParameters(parameters: readonly { name: string; value: string }[], protectedParameters: ProtectedParameters): Map<string, string> {
+  return new Map([...parameters, ...protectedParameters].map((entry) => [entry.name, entry.value]));
+}
+
+function runManagedCommand(services: ArmServices, context: ArmRequestContext): ReturnType<ArmRoute['handler']> {
+  const { state, operations, settings } = services;
+  const vm = runningVm(services, context);
+  const body = requireBody(context.body);
+  const requested = propertiesOf(body);
+  const id = `${vm.id}/runCommands/${context.params['runCommandName']}`;
+  const existed = state.get(id) !== undefined;
+  const parameters = namedValues(requested['parameters']);
+  const protectedParameters = namedValues(requested['protectedParameters']);
+  state.protectedParameters.set(idKey(id), protectedParameters);
+  const timeoutInSeconds = typeof requested['timeoutInSeconds'] === 'number' ? requested['timeoutInSeconds'] : 0;
+  const stored: ArmResource = {
+    id,
+    name: context.params['runCommandName'],
+    type: runCommandType,
+    location: vm.location ?? 'global',
+    ...(tagsOf(body) === undefined ? {} : { tags: tagsOf(body) }),
+    properties: {
+      source: isJsonObject(requested['source']) ? requested['source'] : {},
+      parameters,
+      asyncExecution: requested['asyncExecution'] === true,
+      timeoutInSeconds,
+      treatFailureAsDeploymentFailure: requested['treatFailureAsDeploymentFailure'] === true,
+      ...(typeof requested['runAsUser'] === 'string' ? { runAsUser: requested['runAsUser'] } : {}),
+      ...(typeof requested['outputBlobUri'] === 'string' ? { outputBlobUri: requested['outputBlobUri'] } : {}),
+      ...(typeof requested['errorBlobUri'] === 'string' ? { errorBlobUri: requested['errorBlobUri'] } : {}),
+      provisioningState: existed ? 'Updating' : 'Creating',
+      instanceView: { executionState: 'Running', executionMessage: '', exitCode: 0, output: '', error: '', startTime: new Date().toISOString(), statuses: [] },
+    },
+  };
+  state.put(stored);
+  const script = scriptOf(requested['source']);
+  const executionMs = lroDurationFor(settings, runCommandType);
+  const finishExecution = (): ScriptOutcome => {
+    const outcome = simulateScript(services, vm, script, mergedParameters(parameters, state.protectedParameters.get(idKey(id)) ?? []));
+    const view = {
+      executionState: outcome.exitCode === 0 ? 'Succeeded' : 'Failed',
+      executionMessage: outcome.exitCode === 0 ? '' : `Execution failed with exit code ${outcome.exitCode}.`,
+      exitCode: outcome.exitCode,
+      output: outcome.output,
+      error: outcome.error,
+      startTime: (propertiesOf(stored)['instanceView'] as JsonObject)['startTime'],
+      endTime: new Date().toISOString(),
+      statuses: [],
+    };
+    liveProperties(stored)['instanceView'] = view;
+    if (outcome.exitCode === 0 && outcome.followUp !== undefined) {
+      services.schedule(outcome.followUp.delayMs, outcome.followUp.action);
+    }
+    return outcome;
+  };
+  const start: OperationStart = {
+    context,
+    namespace: 'Microsoft.Compute',
+    location: stored.location ?? 'global',
+    durationMs: stored.properties?.['asyncExecution'] === true ? 0 : executionMs,
+    complete: () => {
+      if (stored.properties?.['asyncExecution'] === true) {
+        services.schedule(executionMs, finishExecution);
+      } else {
+        const outcome = finishExecution();
+        if (outcome.exitCode !== 0 && stored.properties?.['treatFailureAsDeploymentFailure'] === true) {
+          throw new ArmError(400, 'VMExtensionProvisioningError', `VM has reported a failure when processing extension 'RunCommand'. Error message: "Execution failed with exit code ${outcome.exitCode}."`);
+        }
+      }
+      setProvisioningState(stored, 'Succeeded');
+      return undefined;
+    },
+    onFailure: () => {
+      setProvisioningState(stored, 'Failed');
+    },
+  };
+  const record = operations.start(start);
+  return { status: existed ? 200 : 201, body: renderRunCommand(stored, context), headers: operations.asyncOperationHeaders(record, start) };
+}
+
+function runCommandAction(services: ArmServices, context: ArmRequestContext): ReturnType<ArmRoute['handler']> {
+  const { operations, settings } = services;
+  const vm = runningVm(services, context);
+  const body = requireBody(context.body);
+  const commandId = typeof body['commandId'] === 'string' ? body['commandId'] : '';
+  if (!['RunPowerShellScript', 'RunShellScript', 'IPConfig', 'EnableRemotePS', 'RDPSettings'].includes(commandId)) {
+    throw new ArmError(400, 'InvalidParameter', `The value '${commandId}' of parameter 'commandId' is not valid.`, 'commandId');
+  }
+  const script = Array.isArray(body['script']) ? body['script'].map(String).join('\n') : '';
+  const parameters = namedValues(body['parameters']);
+  const start: OperationStart = {
+    context,
+    namespace: 'Microsoft.Compute',
+    location: vm.location ?? 'global',
+    durationMs: lroDurationFor(settings, 'microsoft.compute/virtualmachines/runcommand'),
+    complete: () => {
+      const outcome = simulateScript(services, vm, script, mergedParameters(parameters, []));
+      if (outcome.exitCode === 0 && outcome.followUp !== undefined) {
+        services.schedule(outcome.followUp.delayMs, outcome.followUp.action);
+      }
+      const tail = (text: string): string => Buffer.from(text).subarray(-4096).toString('utf8');
+      return {
+        value: [
+          { code: 'ComponentStatus/StdOut/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', message: tail(outcome.output) },
+          { code: 'ComponentStatus/StdErr/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', message: tail(outcome.error) },
+        ],
+      };
+    },
+  };
+  const record = operations.start(start);
+  return { status: 202, headers: operations.locationHeaders(record, start) };
+}
+
+/** Routes for managed run commands and the runCommand action. */
+export function runCommandRoutes(services: ArmServices): ArmRoute[] {
+  const vmTemplate = itemTemplate(virtualMachineKind, 'vmName');
+  const template = `${vmTemplate}/runCommands/{runCommandName}`;
+  const find = (context: ArmRequestContext): ArmResource => {
+    const vm = addressedResource(services, virtualMachineKind, context, 'vmName');
+    const runCommand = services.state.get(`${vm.id}/runCommands/${context.params['runCommandName']}`);
+    if (runCommand === undefined) {
+      throw new ArmError(404, 'NotFound', `The entity was not found in this Azure location.`);
+    }
+    return runCommand;
+  };
+  return [
+    { method: 'PUT', template, apiVersions: 'compute', handler: (context) => runManagedCommand(services, context) },
+    { method: 'GET', template, apiVersions: 'compute', handler: (context) => ({ status: 200, body: renderRunCommand(find(context), context) }) },
+    {
+      method: 'GET',
+      template: `${vmTemplate}/runCommands`,
+      apiVersions: 'compute',
+      handler: (context) => {
+        const vm = addressedResource(services, virtualMachineKind, context, 'vmName');
+        const items = services.state
+          .filter((resource) => resource.type === runCommandType && idKey(resource.id).startsWith(`${idKey(vm.id)}/`))
+          .map((resource) => renderRunCommand(resource, context));
+        return { status: 200, body: { value: items } };
+      },
+    },
+    {
+      method: 'DELETE',
+      template,
+      apiVersions: 'compute',
+      handler: (context) => {
+        const vm = addressedResource(services, virtualMachineKind, context, 'vmName');
+        const runCommand = services.state.get(`${vm.id}/runCommands/${context.params['runCommandName']}`);
+        return runCommand === undefined ? { status: 204 } : startDelete(services, context, runCommand, 'Microsoft.Compute');
+      },
+    },
+    { method: 'POST', template: `${vmTemplate}/runCommand`, apiVersions: 'compute', handler: (context) => runCommandAction(services, context) },
+  ];
+}

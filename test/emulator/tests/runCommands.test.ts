@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { ComputeManagementClient } from '@azure/arm-compute';
+import { NetworkManagementClient } from '@azure/arm-network';
+import { SiteRecoveryManagementClient, type VMwareDetails } from '@azure/arm-recoveryservices-siterecovery';
+import { REGISTER_MARKER, UNREGISTER_MARKER } from '../simulation/scriptOutcome';
+import { demo, rejectionOf, startHarness, type EmulatorHarness } from './harness';
+
+const passphrase = 'Tokyo-CS-demo-passphrase-01';
+const group = 'rg-asr-ps-deploy';
+const vmName = 'ps-failback-01';
+const vaultName = 'rsv-failback-japaneast';
+const tokyoFabric = 'b4a0d3c5e9f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b';
+
+function registration(address: string, secret: string, port = '443'): Parameters<ComputeManagementClient['virtualMachineRunCommands']['createOrUpdate']>[3] {
+  return {
+    location: 'japaneast',
+    source: { script: `${REGISTER_MARKER}\nparam($ConfigurationServerAddress, $ConfigurationServerPort, $DataTransferPort, $ConfigurationServerPassphrase)\n& cspsconfigtool.exe` },
+    parameters: [
+      { name: 'ConfigurationServerAddress', value: address },
+      { name: 'ConfigurationServerPort', value: port },
+      { name: 'DataTransferPort', value: '9443' },
+    ],
+    protectedParameters: [{ name: 'ConfigurationServerPassphrase', value: secret }],
+    timeoutInSeconds: 3600,
+  };
+}
+
+describe('Emulator: run commands and the simulated process-server registration', () => {
+  let harness: EmulatorHarness;
+  let compute: ComputeManagementClient;
+  let siteRecovery: SiteRecoveryManagementClient;
+
+  async function processServerIps(): Promise<string[]> {
+    const fabric = await siteRecovery.replicationFabrics.get(vaultName, 'rg-asr-japaneast', tokyoFabric);
+    return ((fabric.properties?.customDetails as VMwareDetails).processServers ?? []).map((server) => server.ipAddress ?? '');
+  }
+
+  before(async () => {
+    harness = await startHarness({ settings: { registrationDelayMs: 300 } });
+    compute = new ComputeManagementClient(harness.credential, demo.production, harness.modularOptions);
+    siteRecovery = new SiteRecoveryManagementClient(harness.credential, demo.production, harness.classicOptions);
+  });
+  after(async () => {
+    await harness.emulator.stop();
+  });
+  afterEach(async () => {
+    await harness.emulator.control.resetState();
+  });
+
+  it('registers the VM as a process server: the run command succeeds, then the PS appears in the fabric', async () => {
+    const created = await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('192.168.10.20', passphrase), harness.poll);
+    assert.equal(created.provisioningState, 'Succeeded');
+    const result = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'register-ps', { expand: 'instanceView' });
+    assert.equal(result.instanceView?.executionState, 'Succeeded');
+    assert.equal(result.instanceView.exitCode, 0);
+    assert.match(result.instanceView.output ?? '', /registration succeeded/);
+    assert.ok(result.instanceView.startTime instanceof Date && result.instanceView.endTime instanceof Date);
+    assert.ok(!(await processServerIps()).includes('10.10.2.10'), 'the PS appears only after the registration delay');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const fabric = await siteRecovery.replicationFabrics.get(vaultName, 'rg-asr-japaneast', tokyoFabric);
+    const details = fabric.properties?.customDetails as VMwareDetails;
+    const server = details.processServers?.find((entry) => entry.ipAddress === '10.10.2.10');
+    assert.equal(server?.friendlyName, 'psfailback01');
+    assert.equal(server.machineCount, '0');
+    assert.equal(server.health, 'Normal');
+    assert.ok(Date.now() - (server.lastHeartbeat?.getTime() ?? 0) < 5000);
+    assert.equal(details.processServerCount, '3');
+  });
+
+  it('never returns protected parameters: not in GET, not in the instance view, not in the request log', async () => {
+    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('cs-tokyo-01.contoso.local', passphrase), harness.poll);
+    const plain = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'register-ps');
+    const expanded = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'register-ps', { expand: 'instanceView' });
+    assert.equal(plain.protectedParameters, undefined);
+    assert.equal(plain.instanceView, undefined);
+    assert.equal(expanded.instanceView?.exitCode, 0, 'the CS host name works as well as its IP');
+    for (const text of [JSON.stringify(plain), JSON.stringify(expanded), JSON.stringify(await harness.emulator.control.requests()), JSON.stringify(await harness.emulator.control.state())]) {
+      assert.ok(!text.includes(passphrase));
+    }
+  });
+
+  it('fails with the setup tool output on a wrong passphrase and never registers', async () => {
+    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('192.168.10.20', 'not-the-passphrase'), harness.poll);
+    const result = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'register-ps', { expand: 'instanceView' });
+    assert.equal(result.instanceView?.executionState, 'Failed');
+    assert.notEqual(result.instanceView.exitCode, 0);
+    assert.match(result.instanceView.error ?? '', /passphrase is invalid/);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    assert.ok(!(await processServerIps()).includes('10.10.2.10'));
+  });
+
+  it('fails as unreachable on port 443 without a VPN/ExpressRoute gateway, or on another port', async () => {
+    const network = new NetworkManagementClient(harness.credential, demo.production, harness.modularOptions);
+    const nic = await network.networkInterfaces.createOrUpdate('rg-network-japaneast', 'nic-isolated', {
+      location: 'japaneast',
+      ipConfigurations: [{ name: 'ipconfig1', subnet: { id: `/subscriptions/${demo.production}/resourceGroups/rg-network-japaneast/providers/Microsoft.Network/virtualNetworks/vnet-isolated-japaneast/subnets/default` }, privateIPAllocationMethod: 'Static', privateIPAddress: '10.20.1.10' }],
+    }, harness.poll);
+    await compute.virtualMachines.createOrUpdate(group, 'ps-isolated', {
+      location: 'japaneast',
+      hardwareProfile: { vmSize: 'Standard_A8_v2' },
+      storageProfile: { imageReference: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2016-Datacenter', version: 'latest' } },
+      osProfile: { computerName: 'psisolated', adminUsername: 'asradmin', adminPassword: 'Emulator-Test-Pa55word!' },
+      networkProfile: { networkInterfaces: [{ id: nic.id ?? '' }] },
+    }, harness.poll);
+    await compute.virtualMachineRunCommands.createOrUpdate(group, 'ps-isolated', 'register-ps', registration('192.168.10.20', passphrase), harness.poll);
+    const isolated = await compute.virtualMachineRunCommands.getByVirtualMachine(group, 'ps-isolated', 'register-ps', { expand: 'instanceView' });
+    assert.equal(isolated.instanceView?.executionState, 'Failed');
+    assert.match(isolated.instanceView.error ?? '', /Unable to connect to the configuration server 192\.168\.10\.20:443/);
+
+    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('192.168.10.20', passphrase, '9443'), harness.poll);
+    const wrongPort = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'register-ps', { expand: 'instanceView' });
+    assert.equal(wrongPort.instanceView?.executionState, 'Failed');
+  });
+
+  it('unregisters a process server, refusing one that still serves machines', async () => {
+    const unregister = (ip: string): Parameters<ComputeManagementClient['virtualMachineRunCommands']['createOrUpdate']>[3] => ({
+      location: 'japaneast',
+      source: { script: `${UNREGISTER_MARKER}\nparam($ProcessServerIpAddress)` },
+      parameters: [{ name: 'ProcessServerIpAddress', value: ip }],
+    });
+    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'unregister-ps', unregister('192.168.10.31'), harness.poll);
+    const refused = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'unregister-ps', { expand: 'instanceView' });
+    assert.equal(refused.instanceView?.executionState, 'Failed');
+    assert.match(refused.instanceView.error ?? '', /serving 23 replicated machine/);
+    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('192.168.10.20', passphrase), harness.poll);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    assert.ok((await processServerIps()).includes('10.10.2.10'));
+    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'unregister-ps', unregister('10.10.2.10'), harness.poll);
+    assert.ok(!(await processServerIps()).includes('10.10.2.10'));
+  });
+
+  it('runs the runCommand action: 202 + Location, then StdOut/StdErr statuses', async () => {
+    const result = await compute.virtualMachines.runCommand(group, vmName, { commandId: 'RunPowerShellScript', script: ['Get-Service obengine'] }, harness.poll);
+    assert.deepEqual(result.value?.map((status) => status.code), ['ComponentStatus/StdOut/succeeded', 'ComponentStatus/StdErr/succeeded']);
+    const post = (await harness.emulator.control.requests()).find((entry) => entry.method === 'POST' && entry.path.endsWith('/runCommand'));
+    assert.equal(post?.status, 202);
+    const badCommand = await rejectionOf(compute.virtualMachines.runCommand(group, vmName, { commandId: 'NoSuchCommand' }, harness.poll));
+    assert.equal(badCommand.code, 'InvalidParameter');
+  });
+});
