@@ -7,11 +7,16 @@ import { copyIpAddress, openInPortal, refresh, retry } from './commands/treeComm
 import { ExtensionLog } from './logging/extensionLog';
 import { INFRASTRUCTURE_VIEW_ID, InfrastructureTreeDataProvider } from './tree/infrastructureTreeDataProvider';
 
+/** What `activate` returns: the sidebar tree's data, for extensions and tests that read what the tree shows. */
+export interface ExtensionApi {
+  readonly infrastructureTree: vscode.TreeDataProvider<unknown>;
+}
+
 /**
  * Activated by VS Code only when the sidebar view opens or one of this extension's commands runs. Nothing here
  * touches Azure or loads the SDK: the tree does that when it first lists.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new ExtensionLog();
   const account = new AzureAccount(log);
   const tree = new InfrastructureTreeDataProvider(account, log);
@@ -37,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCommand(context, log, CommandIds.copyIpAddress, (node) => copyIpAddress(log, node));
 
   log.info(vscode.l10n.t('Azure Site Recovery failback extension {0} activated.', extensionVersion(context)));
+  return { infrastructureTree: tree };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AzureClients } from '../azure/azureClients';
+import { azureErrorCode } from '../commands/errorMessage';
 import type { AzureSubscriptionContext } from '../azure/azureSubscriptionContext';
 import { toVaultInfo } from '../siteRecovery/fabricMapping';
 import { collect } from '../util/collect';
@@ -32,7 +33,16 @@ export class SubscriptionNode implements InfrastructureNode {
 
   async loadChildren(context: TreeLoadContext): Promise<InfrastructureNode[]> {
     const clients = new AzureClients(this.subscription);
-    const vaults = await context.limiter.run(() => collect(clients.recoveryServices().vaults.listBySubscriptionId()));
+    let vaults;
+    try {
+      vaults = await context.limiter.run(() => collect(clients.recoveryServices().vaults.listBySubscriptionId()));
+    } catch (error) {
+      // A subscription that never registered Microsoft.RecoveryServices cannot hold a vault.
+      if (azureErrorCode(error) === 'MissingSubscriptionRegistration') {
+        return [new EmptyNode(this, vscode.l10n.t('No Recovery Services vaults (Microsoft.RecoveryServices is not registered)'))];
+      }
+      throw error;
+    }
     if (vaults.length === 0) {
       return [new EmptyNode(this, vscode.l10n.t('No Recovery Services vaults'))];
     }

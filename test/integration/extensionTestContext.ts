@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { EmulatorControlClient } from '../emulator/control/client';
 
 /** The extension's identifier, `publisher.name` from package.json. */
 export const EXTENSION_ID = 'asr-failback.vscode-asr-failback';
@@ -10,4 +11,63 @@ export function extensionUnderTest(): vscode.Extension<unknown> {
     throw new Error(`${EXTENSION_ID} is not loaded in this extension host.`);
   }
   return extension;
+}
+
+/** The tree the extension shows, read through the API `activate` returns. */
+export async function infrastructureTree(): Promise<vscode.TreeDataProvider<unknown>> {
+  const api = (await extensionUnderTest().activate()) as { infrastructureTree?: vscode.TreeDataProvider<unknown> };
+  if (api.infrastructureTree === undefined) {
+    throw new Error('The extension API has no infrastructureTree.');
+  }
+  return api.infrastructureTree;
+}
+
+/** The control endpoint of the emulator runIntegrationTests started. */
+export function emulatorControl(): EmulatorControlClient {
+  const endpoint = process.env.ASR_TEST_EMULATOR_CONTROL;
+  if (endpoint === undefined) {
+    throw new Error('ASR_TEST_EMULATOR_CONTROL is not set: run the tests through runIntegrationTests.');
+  }
+  return new EmulatorControlClient(endpoint);
+}
+
+/** A node of the tree with the item VS Code would render for it. */
+export interface RenderedNode {
+  readonly node: unknown;
+  readonly item: vscode.TreeItem;
+  readonly label: string;
+  readonly description: string;
+  readonly contextValue: string;
+  readonly iconId: string | undefined;
+  readonly iconColor: string | undefined;
+}
+
+/** The children of a node (or the roots), rendered. */
+export async function renderChildren(tree: vscode.TreeDataProvider<unknown>, parent?: unknown): Promise<RenderedNode[]> {
+  const children = (await tree.getChildren(parent)) ?? [];
+  return Promise.all(
+    children.map(async (node) => {
+      const item = await tree.getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
+      return {
+        node,
+        item,
+        label,
+        description: typeof item.description === 'string' ? item.description : '',
+        contextValue: item.contextValue ?? '',
+        iconId: icon?.id,
+        iconColor: icon?.color?.id,
+      };
+    }),
+  );
+}
+
+/** The rendered child with this label; fails the test with the labels there are when it is missing. */
+export function byLabel(nodes: readonly RenderedNode[], label: string): RenderedNode {
+  const found = nodes.find((node) => node.label === label);
+  if (found === undefined) {
+    throw new Error(`No node "${label}" among: ${nodes.map((node) => node.label).join(', ')}`);
+  }
+  return found;
 }

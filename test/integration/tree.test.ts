@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { byLabel, emulatorControl, infrastructureTree, renderChildren, type RenderedNode } from './extensionTestContext';
+
+const PRODUCTION = 'Contoso Production';
+const DISASTER_RECOVERY = 'Contoso Disaster Recovery';
+const NO_VAULTS = 'Contoso Dev/Test (no vaults)';
+const TOKYO_FABRIC_ID =
+  '/subscriptions/c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b/resourceGroups/rg-asr-japaneast/providers/Microsoft.RecoveryServices/vaults/rsv-failback-japaneast/replicationFabrics/b4a0d3c5e9f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b';
+
+async function expand(path: readonly string[]): Promise<RenderedNode[]> {
+  const tree = await infrastructureTree();
+  let children = await renderChildren(tree);
+  for (const label of path) {
+    children = await renderChildren(tree, byLabel(children, label).node);
+  }
+  return children;
+}
+
+describe('The Site Recovery tree against the Azure emulator (service principal)', () => {
+  const control = emulatorControl();
+
+  beforeEach(async () => {
+    await control.resetState();
+    await control.clearFaults();
+    await control.updateSettings({ pageSizes: {} });
+  });
+
+  it('lists the subscriptions of the signed-in tenant, sorted, as subscription nodes', async () => {
+    const roots = await expand([]);
+    const labels = roots.map((node) => node.label);
+    assert.deepEqual(
+      labels.filter((label) => label.startsWith('Contoso')),
+      [NO_VAULTS, DISASTER_RECOVERY, PRODUCTION],
+    );
+    assert.ok(!labels.includes('Fabrikam Recovery'), 'a subscription of another tenant is not listed');
+    const production = byLabel(roots, PRODUCTION);
+    assert.equal(production.contextValue, 'asrFailback.subscription');
+    assert.equal(production.iconId, 'azure');
+    assert.equal(production.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+  });
+
+  it('follows nextLink across three pages of vaults, with one listing and no request per vault', async () => {
+    await control.updateSettings({ pageSizes: { 'microsoft.recoveryservices/vaults': 5 } });
+    const before = (await control.requests()).at(-1)?.sequence ?? 0;
+    const vaults = await expand([DISASTER_RECOVERY]);
+    assert.deepEqual(
+      vaults.map((vault) => vault.label),
+      Array.from({ length: 12 }, (_, index) => `rsv-dr-${String(index + 1).padStart(2, '0')}`),
+    );
+    assert.ok(vaults.every((vault) => vault.contextValue === 'asrFailback.vault'));
+    const vaultListings = (await control.requests(before)).filter((request) =>
+      /\/providers\/Microsoft\.RecoveryServices\/vaults$/i.test(request.path),
+    );
+    assert.equal(vaultListings.length, 3, 'three pages, three requests');
+  });
+
+  it('says so when a subscription has no vaults', async () => {
+    const children = await expand([NO_VAULTS]);
+    assert.equal(children.length, 1);
+    assert.match(children[0]?.label ?? '', /^No Recovery Services vaults/);
+    assert.equal(children[0]?.contextValue, 'asrFailback.empty');
+  });
+
+  it('shows configuration servers and the replication appliance with IP, health and heartbeat at a glance', async () => {
+    const fabrics = await expand([PRODUCTION, 'rsv-failback-japaneast']);
+    const tokyo = byLabel(fabrics, 'cs-tokyo-01');
+    assert.equal(tokyo.contextValue, 'asrFailback.configurationServer');
+    assert.equal(tokyo.iconId, 'server-environment');
+    assert.equal(tokyo.iconColor, 'testing.iconPassed');
+    assert.match(tokyo.description, /^192\.168\.10\.20 · Healthy · heartbeat .+/);
+    const tooltip = tokyo.item.tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /cs\\-tokyo\\-01\\.contoso\\.local/);
+
+    const appliance = byLabel(fabrics, 'appliance-tokyo-rcm');
+    assert.equal(appliance.contextValue, 'asrFailback.replicationAppliance');
+    assert.match(appliance.description, /replication appliance \(modernized\)/);
+  });
+
+  it('lists process servers with machines served, and marks the VM this extension deployed but did not register yet', async () => {
+    const servers = await expand([PRODUCTION, 'rsv-failback-japaneast', 'cs-tokyo-01']);
+    const scaleOut = byLabel(servers, 'ps-tokyo-scaleout-01');
+    assert.equal(scaleOut.contextValue, 'asrFailback.processServer.other');
+    assert.equal(scaleOut.iconId, 'server');
+    assert.match(scaleOut.description, /^192\.168\.10\.31 · Healthy · heartbeat .+ · 23 machines/);
+    assert.doesNotMatch(scaleOut.description, /deployed in Azure by this extension/);
+
+    const pending = byLabel(servers, 'ps-failback-01');
+    assert.equal(pending.contextValue, 'asrFailback.processServer.deployed.unregistered');
+    assert.match(pending.description, /deployed in Azure by this extension/);
+  });
+
+  it('marks a registered process server whose VM this extension deployed (recognised by its tags)', async () => {
+    const state = await control.state();
+    const fabric = state.resources.find((resource) => resource.id.toLowerCase() === TOKYO_FABRIC_ID.toLowerCase());
+    assert.ok(fabric, 'the seed has the Tokyo configuration server');
+    const properties = fabric.properties as { customDetails: { processServers: Record<string, unknown>[] } };
+    properties.customDetails.processServers.push({
+      id: '5b7a9c1d-0000-4000-8000-00000000f001',
+      friendlyName: 'ps-failback-01',
+      ipAddress: '10.10.1.10',
+      lastHeartbeat: new Date().toISOString(),
+      versionStatus: 'Latest',
+      machineCount: '0',
+      health: 'Normal',
+    });
+    await control.putResource(fabric);
+
+    const servers = await expand([PRODUCTION, 'rsv-failback-japaneast', 'cs-tokyo-01']);
+    const deployed = byLabel(servers, 'ps-failback-01');
+    assert.equal(deployed.contextValue, 'asrFailback.processServer.deployed');
+    assert.equal(deployed.iconId, 'cloud');
+    assert.match(deployed.description, /^10\.10\.1\.10 · Healthy · .* · deployed in Azure by this extension$/);
+    assert.equal(servers.filter((server) => server.label === 'ps-failback-01').length, 1, 'shown once, not also as unregistered');
+  });
+
+  it('shows an error node with Retry for a vault whose fabrics call fails, while its siblings load', async () => {
+    await control.addFault({
+      method: 'GET',
+      path: '/subscriptions/*/resourceGroups/rg-dr-vaults/providers/Microsoft.RecoveryServices/vaults/rsv-dr-01/replicationFabrics',
+      count: 20,
+      action: { kind: 'error', status: 500, code: 'InternalServerError', message: 'The service is unavailable.' },
+    });
+    const tree = await infrastructureTree();
+    const vaults = await expand([DISASTER_RECOVERY]);
+    const failing = byLabel(vaults, 'rsv-dr-01');
+    const failed = await renderChildren(tree, failing.node);
+    assert.equal(failed.length, 1);
+    assert.equal(failed[0]?.contextValue, 'asrFailback.loadError');
+    assert.match(failed[0]?.label ?? '', /Could not load: .*unavailable/i);
+    assert.equal(failed[0]?.item.command?.command, 'asrFailback.retry');
+
+    const sibling = await renderChildren(tree, byLabel(vaults, 'rsv-dr-02').node);
+    assert.ok(sibling.length > 0 && sibling.every((node) => node.contextValue !== 'asrFailback.loadError'));
+
+    await control.clearFaults();
+    const refreshed = new Promise<unknown>((resolve) => {
+      const listener = tree.onDidChangeTreeData?.((node) => {
+        listener?.dispose();
+        resolve(node);
+      });
+    });
+    await vscode.commands.executeCommand('asrFailback.retry', failed[0]?.node);
+    assert.equal(await refreshed, failing.node, 'Retry reloads the vault that failed, not the whole tree');
+    const recovered = await renderChildren(tree, failing.node);
+    assert.deepEqual(
+      recovered.map((node) => node.label),
+      ['cs-ams-01', 'cs-ams-02', 'cs-ams-03', 'cs-ams-04', 'cs-ams-05', 'cs-ams-06', 'cs-ams-07'],
+    );
+  });
+
+  it('renders the vaults and fabric of the public REST spec examples', async () => {
+    const vaults = await expand(['REST spec examples (vaults)']);
+    assert.deepEqual(vaults.map((vault) => vault.label), ['patchtest', 'swaggerExample', 'today1']);
+    assert.ok(vaults.every((vault) => vault.description === 'westus'), vaults.map((vault) => vault.description).join());
+    const fabrics = await expand(['REST spec examples (fabrics)', 'vault1']);
+    const cloud = byLabel(fabrics, 'cloud1');
+    assert.equal(cloud.contextValue, 'asrFailback.otherFabric');
+    assert.equal(cloud.description, 'HyperVSite');
+    assert.equal(cloud.item.collapsibleState, vscode.TreeItemCollapsibleState.None);
+  });
+});
