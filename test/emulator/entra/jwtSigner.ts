@@ -1,5 +1,5 @@
 /** RS256 JSON Web Tokens signed with a key pair that lives only in memory, and the JWKS that publishes it. */
-import { createHash, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 
 /** Claims of a token: JSON values keyed by claim name. */
 export type JwtClaims = Record<string, string | number | boolean | string[]>;
@@ -52,7 +52,7 @@ export class JwtSigner {
 
   /** This signer's public key in the shape of Entra's `/discovery/v2.0/keys`. */
   publishedKey(issuer: string): PublishedJsonWebKey {
-    const jwk = createPublicKey(this.publicKey).export({ format: 'jwk' });
+    const jwk = this.publicKey.export({ format: 'jwk' });
     return { kty: jwk.kty ?? 'RSA', use: 'sig', kid: this.keyId, n: jwk.n ?? '', e: jwk.e ?? '', issuer };
   }
 }
