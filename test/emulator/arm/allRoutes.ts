@@ -17,6 +17,7 @@ import { providerRoutes } from './resources/providers';
 import { resourceGroupRoutes } from './resources/resourceGroups';
 import { subscriptionRoutes } from './resources/subscriptions';
 import { ArmRouter } from './router';
+import { storageAccountRoutes } from './storage/storageAccounts';
 import type { ArmServices } from './services';
 
 /** A router holding every provider's routes. */
@@ -39,5 +40,6 @@ export function createArmRouter(services: ArmServices): ArmRouter {
   router.add(resourceSkuRoutes(services));
   router.add(usageRoutes(services));
   router.add(runCommandRoutes(services));
+  router.add(storageAccountRoutes(services));
   return router;
 }

@@ -79,9 +79,9 @@ export class OperationTracker {
     return { 'Azure-AsyncOperation': url, ...this.retryAfter() };
   }
 
-  /** `Location` (and Retry-After) for a 202 answer polled by its Location. */
-  locationHeaders(record: OperationRecord, start: OperationStart): Record<string, string> {
-    return { Location: this.operationUrl(start, 'operationResults', record.id), ...this.retryAfter() };
+  /** `Location` (and Retry-After) for a 202 answer polled by its Location (Storage names the segment `asyncoperations`). */
+  locationHeaders(record: OperationRecord, start: OperationStart, segment: 'operationResults' | 'asyncoperations' = 'operationResults'): Record<string, string> {
+    return { Location: this.operationUrl(start, segment, record.id), ...this.retryAfter() };
   }
 
   /** `Location` at the subscription scope, as resource group deletion answers. */
@@ -135,7 +135,7 @@ export class OperationTracker {
     return record;
   }
 
-  private operationUrl(start: OperationStart, kind: 'operations' | 'operationResults', operationId: string): string {
+  private operationUrl(start: OperationStart, kind: 'operations' | 'operationResults' | 'asyncoperations', operationId: string): string {
     const subscriptionId = start.context.params['subscriptionId'];
     const url = new URL(`/subscriptions/${subscriptionId}/providers/${start.namespace}/locations/${start.location}/${kind}/${operationId}`, start.context.baseUrl);
     url.searchParams.set('api-version', start.context.apiVersion);

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { StorageManagementClient } from '@azure/arm-storage';
+import { collect, demo, rejectionOf, startHarness, type EmulatorHarness } from './harness';
+
+describe('Emulator: Microsoft.Storage through the real SDK client', () => {
+  let harness: EmulatorHarness;
+  let storage: StorageManagementClient;
+
+  before(async () => {
+    harness = await startHarness();
+    storage = new StorageManagementClient(harness.credential, demo.production, harness.modularOptions);
+  });
+  after(async () => {
+    await harness.emulator.stop();
+  });
+
+  it('lists storage accounts per subscription and resource group', async () => {
+    const all = await collect(storage.storageAccounts.list());
+    assert.deepEqual(all.map((account) => account.name), ['contosoasrcachejpe01']);
+    const inGroup = await collect(storage.storageAccounts.listByResourceGroup('rg-asr-japaneast'));
+    assert.equal(inGroup[0]?.primaryEndpoints?.blob, 'https://contosoasrcachejpe01.blob.core.windows.net/');
+  });
+
+  it('checks names: invalid, taken anywhere in the emulated cloud, free', async () => {
+    const invalid = await storage.storageAccounts.checkNameAvailability({ name: 'Bad_Name', type: 'Microsoft.Storage/storageAccounts' });
+    assert.deepEqual([invalid.nameAvailable, invalid.reason], [false, 'AccountNameInvalid']);
+    const taken = await storage.storageAccounts.checkNameAvailability({ name: 'asrcache', type: 'Microsoft.Storage/storageAccounts' });
+    assert.deepEqual([taken.nameAvailable, taken.reason], [false, 'AlreadyExists']);
+    const other = new StorageManagementClient(harness.credential, demo.fabrikam, harness.modularOptions);
+    const takenInOtherSubscription = await other.storageAccounts.checkNameAvailability({ name: 'contosoasrcachejpe01', type: 'Microsoft.Storage/storageAccounts' });
+    assert.equal(takenInOtherSubscription.reason, 'AlreadyExists');
+    const free = await storage.storageAccounts.checkNameAvailability({ name: 'psfailbackdiag01', type: 'Microsoft.Storage/storageAccounts' });
+    assert.equal(free.nameAvailable, true);
+  });
+
+  it('creates an account as an LRO (202 + Location), after which its name is taken everywhere', async () => {
+    const account = await storage.storageAccounts.create('rg-asr-ps-deploy', 'psfailbackdiag01', { location: 'japaneast', kind: 'StorageV2', sku: { name: 'Standard_LRS' } }, harness.poll);
+    assert.equal(account.provisioningState, 'Succeeded');
+    const put = (await harness.emulator.control.requests()).find((entry) => entry.method === 'PUT');
+    assert.equal(put?.status, 202);
+    const other = new StorageManagementClient(harness.credential, demo.fabrikam, harness.modularOptions);
+    const taken = await rejectionOf(other.storageAccounts.create('rg-fabrikam-asr', 'psfailbackdiag01', { location: 'japanwest', kind: 'StorageV2', sku: { name: 'Standard_LRS' } }, harness.poll));
+    assert.equal(taken.code, 'StorageAccountAlreadyTaken');
+    const invalid = await rejectionOf(storage.storageAccounts.create('rg-asr-ps-deploy', 'NO', { location: 'japaneast', kind: 'StorageV2', sku: { name: 'Standard_LRS' } }, harness.poll));
+    assert.equal(invalid.code, 'AccountNameInvalid');
+    await storage.storageAccounts.delete('rg-asr-ps-deploy', 'psfailbackdiag01');
+    assert.equal((await rejectionOf(storage.storageAccounts.getProperties('rg-asr-ps-deploy', 'psfailbackdiag01'))).code, 'ResourceNotFound');
+  });
+});
