@@ -24,6 +24,9 @@ export interface EmulatorInfo {
   subscriptionIds: string[];
 }
 
+/** Changes to the settings; `retryAfterSeconds: null` stops sending Retry-After. */
+export type SettingsChange = Partial<Omit<EmulatorSettings, 'retryAfterSeconds'>> & { retryAfterSeconds?: number | null };
+
 /** The emulated cloud's state as the control endpoint reports it (simulation secrets left out). */
 export interface EmulatorStateSnapshot {
   tenants: Record<string, unknown>[];
@@ -86,7 +89,7 @@ export class EmulatorControlClient {
   }
 
   /** Changes timing/paging knobs (latency, LRO durations, Retry-After, page sizes, registration delay). */
-  updateSettings(changes: Partial<EmulatorSettings>): Promise<EmulatorSettings> {
+  updateSettings(changes: SettingsChange): Promise<EmulatorSettings> {
     return this.call('PATCH', '/settings', changes);
   }
 

@@ -80,7 +80,11 @@ async function route(controller: EmulatorController, method: string, url: URL, r
       if (!isJsonObject(changes)) {
         return { status: 400, body: { error: 'Expected a JSON object of settings.' } };
       }
-      Object.assign(controller.settings, changes);
+      const { retryAfterSeconds, ...others } = changes;
+      Object.assign(controller.settings, others);
+      if (retryAfterSeconds !== undefined) {
+        controller.settings.retryAfterSeconds = typeof retryAfterSeconds === 'number' ? retryAfterSeconds : undefined;
+      }
       return { status: 200, body: controller.settings };
     }
     default:

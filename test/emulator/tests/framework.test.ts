@@ -104,6 +104,17 @@ describe('Emulator: ARM request pipeline (auth, api-version, errors, paging, LRO
     assert.equal(gone.statusCode, 404);
   });
 
+  it('sends Retry-After on LROs when configured, and the SDK waits that long between polls', async () => {
+    await harness.emulator.control.updateSettings({ retryAfterSeconds: 1 });
+    try {
+      const started = Date.now();
+      await network.networkSecurityGroups.createOrUpdate('rg-network-japaneast', 'nsg-retry-after', nsgBody, harness.poll);
+      assert.ok(Date.now() - started >= 900, 'a positive Retry-After overrides updateIntervalInMs');
+    } finally {
+      await harness.emulator.control.updateSettings({ retryAfterSeconds: null });
+    }
+  });
+
   it('ends an LRO Failed with the injected ARM code, surfaced by the SDK, and leaves the resource Failed', async () => {
     await harness.emulator.control.addFault({ method: 'PUT', path: '/subscriptions/*/resourceGroups/*/providers/Microsoft.Network/networkSecurityGroups/*', action: { kind: 'lroFailure', code: 'InternalServerError', message: 'An error occurred.' } });
     const failure = await rejectionOf(network.networkSecurityGroups.createOrUpdate('rg-network-japaneast', 'nsg-fails', nsgBody, harness.poll));

@@ -129,6 +129,20 @@ describe('Emulator: run commands and the simulated process-server registration',
     assert.ok(!(await processServerIps()).includes('10.10.2.10'));
   });
 
+  it('answers Conflict while another run command on the VM is still executing', async () => {
+    await harness.emulator.control.updateSettings({ lroDurationsMs: { '*': 30, 'microsoft.compute/virtualmachines/runcommands': 400 } });
+    try {
+      const first = compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'long-running', { location: 'japaneast', source: { script: 'Start-Sleep 1' } }, harness.poll);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const second = await rejectionOf(compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'second', { location: 'japaneast', source: { script: 'hostname' } }, harness.poll));
+      assert.equal(second.code, 'Conflict');
+      assert.equal(second.statusCode, 409);
+      assert.equal((await first).provisioningState, 'Succeeded');
+    } finally {
+      await harness.emulator.control.updateSettings({ lroDurationsMs: { '*': 30 } });
+    }
+  });
+
   it('runs the runCommand action: 202 + Location, then StdOut/StdErr statuses', async () => {
     const result = await compute.virtualMachines.runCommand(group, vmName, { commandId: 'RunPowerShellScript', script: ['Get-Service obengine'] }, harness.poll);
     assert.deepEqual(result.value?.map((status) => status.code), ['ComponentStatus/StdOut/succeeded', 'ComponentStatus/StdErr/succeeded']);
