@@ -101,6 +101,17 @@ describe('Emulator: Microsoft.Compute through the real SDK client', () => {
     assert.match(quota.message, /exceeding approved standardAv2Family Cores quota.*Current Limit: 4/);
   });
 
+  it('deallocates and starts a VM (power state in the instance view); a deallocated VM refuses run commands', async () => {
+    await compute.virtualMachines.deallocate('rg-asr-ps-deploy', 'ps-isolated', harness.poll);
+    const stopped = await compute.virtualMachines.instanceView('rg-asr-ps-deploy', 'ps-isolated');
+    assert.ok(stopped.statuses?.some((status) => status.code === 'PowerState/deallocated'));
+    const refused = await rejectionOf(compute.virtualMachines.runCommand('rg-asr-ps-deploy', 'ps-isolated', { commandId: 'RunPowerShellScript', script: ['hostname'] }, harness.poll));
+    assert.equal(refused.code, 'OperationNotAllowed');
+    await compute.virtualMachines.start('rg-asr-ps-deploy', 'ps-isolated', harness.poll);
+    const running = await compute.virtualMachines.instanceView('rg-asr-ps-deploy', 'ps-isolated');
+    assert.ok(running.statuses?.some((status) => status.code === 'PowerState/running'));
+  });
+
   it('deletes a VM as an LRO: the VM and its delete-option OS disk disappear, the NIC is released', async () => {
     const vm = await compute.virtualMachines.get('rg-asr-ps-deploy', 'ps-isolated');
     await compute.virtualMachines.delete('rg-asr-ps-deploy', 'ps-isolated', harness.poll);

@@ -15,6 +15,7 @@ import type { ProtectedParameters } from '../state';
 import { isJsonObject, type ArmRequestContext, type ArmResource, type JsonObject } from '../types';
 import { simulateScript } from '../../simulation/processServerRegistration';
 import type { ScriptOutcome } from '../../simulation/scriptOutcome';
+import { powerStateOf } from './powerState';
 import { virtualMachineKind } from './virtualMachines';
 
 const runCommandType = 'Microsoft.Compute/virtualMachines/runCommands';
@@ -27,8 +28,9 @@ function namedValues(value: unknown): { name: string; value: string }[] {
 
 function runningVm(services: ArmServices, context: ArmRequestContext): ArmResource {
   const vm = addressedResource(services, virtualMachineKind, context, 'vmName');
-  if (propertiesOf(vm)['provisioningState'] !== 'Succeeded') {
-    throw new ArmError(409, 'OperationNotAllowed', `Operation 'RunCommand' is not allowed on VM '${vm.name}' since the VM is not running.`);
+  const power = powerStateOf(vm);
+  if (propertiesOf(vm)['provisioningState'] !== 'Succeeded' || power !== 'running') {
+    throw new ArmError(409, 'OperationNotAllowed', `Operation 'RunCommand' is not allowed on VM '${vm.name}' since the VM is ${power === 'running' ? 'not running' : power}.`);
   }
   const busy = services.state
     .filter((resource) => resource.type === runCommandType && idKey(resource.id).startsWith(`${idKey(vm.id)}/`))

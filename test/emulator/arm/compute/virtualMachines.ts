@@ -4,14 +4,17 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ArmError, invalidParameter } from '../errors';
+import type { OperationStart } from '../operations';
 import { addressedId, addressedResource, itemTemplate, readRoutes, startDelete, startPut, type ResourceKind } from '../providerCrud';
 import { liveProperties, propertiesOf, referencedId, render, requireBody, requireLocation, requireResourceName, tagsOf } from '../resourceHelpers';
 import { providerResourceId } from '../resourceIds';
 import type { ArmRoute } from '../router';
 import type { ArmServices } from '../services';
+import { lroDurationFor } from '../settings';
 import { isJsonObject, type ArmRequestContext, type ArmResource, type JsonObject } from '../types';
 import { offersIn, vmSizes } from './catalog';
 import { adminPasswordError, adminUsernameError, computerNameError } from './osProfileRules';
+import { powerStateOf, setPowerState, type PowerState } from './powerState';
 import { requireQuota, sizeOf } from './quota';
 
 /** The virtual machine resource kind (shared with run commands). */
@@ -33,7 +36,7 @@ function stringAt(value: JsonObject, key: string): string | undefined {
 export function instanceViewOf(vm: ArmResource): JsonObject {
   const properties = propertiesOf(vm);
   const provisioning = stringAt(properties, 'provisioningState') ?? 'Succeeded';
-  const power = provisioning === 'Succeeded' || provisioning === 'Updating' ? 'running' : provisioning === 'Creating' ? 'starting' : provisioning === 'Deleting' ? 'stopping' : 'stopped';
+  const power = provisioning === 'Creating' ? 'starting' : provisioning === 'Deleting' ? 'stopping' : powerStateOf(vm);
   const time = stringAt(properties, 'timeCreated') ?? new Date().toISOString();
   return {
     computerName: stringAt(objectAt(properties, 'osProfile'), 'computerName'),
@@ -248,7 +251,31 @@ function deleteVirtualMachine(services: ArmServices, context: ArmRequestContext)
   });
 }
 
-/** Routes for virtualMachines (CRUD and instanceView). */
+/** POST start / powerOff / deallocate / restart: 202 + Azure-AsyncOperation and Location; the power state changes when it ends. */
+function powerAction(services: ArmServices, action: 'start' | 'powerOff' | 'deallocate' | 'restart', target: PowerState): ArmRoute {
+  return {
+    method: 'POST',
+    template: `${itemTemplate(virtualMachineKind, 'vmName')}/${action}`,
+    apiVersions: 'compute',
+    handler: (context) => {
+      const vm = addressedResource(services, virtualMachineKind, context, 'vmName');
+      const start: OperationStart = {
+        context,
+        namespace: 'Microsoft.Compute',
+        location: vm.location ?? 'global',
+        durationMs: lroDurationFor(services.settings, virtualMachineKind.namespace + '/virtualmachines/' + action.toLowerCase()),
+        complete: () => {
+          setPowerState(vm, target);
+          return undefined;
+        },
+      };
+      const record = services.operations.start(start);
+      return { status: 202, headers: { ...services.operations.asyncOperationHeaders(record, start), ...services.operations.locationHeaders(record, start) } };
+    },
+  };
+}
+
+/** Routes for virtualMachines (CRUD, instanceView and power actions). */
 export function virtualMachineRoutes(services: ArmServices): ArmRoute[] {
   const template = itemTemplate(virtualMachineKind, 'vmName');
   return [
@@ -267,5 +294,9 @@ export function virtualMachineRoutes(services: ArmServices): ArmRoute[] {
     },
     { method: 'PUT', template, apiVersions: 'compute', handler: (context) => createVirtualMachine(services, context) },
     { method: 'DELETE', template, apiVersions: 'compute', handler: (context) => deleteVirtualMachine(services, context) },
+    powerAction(services, 'start', 'running'),
+    powerAction(services, 'restart', 'running'),
+    powerAction(services, 'powerOff', 'stopped'),
+    powerAction(services, 'deallocate', 'deallocated'),
   ];
 }
