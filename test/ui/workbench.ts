@@ -52,6 +52,13 @@ export class Workbench {
     return this.page.locator('.sidebar .pane').filter({ has: this.page.locator('.pane-header', { hasText: title }) });
   }
 
+  /** A row of the side bar's tree whose label is exactly `label`. */
+  treeRow(label: string): Locator {
+    return this.page
+      .locator('.sidebar .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+  }
+
   /** The panel area (Output, Problems, Terminal ...). */
   panel(): Locator {
     return this.page.locator('.part.panel');

@@ -152,7 +152,10 @@ function deliverToRedirectUri(res: ServerResponse, response: AuthorizeResponse, 
 function redirectLikeVscodeDev(res: ServerResponse, parameters: [string, string][], query: URLSearchParams): void {
   let callback: URL;
   try {
-    callback = new URL(query.get('state') ?? '');
+    // code-server's workbench leaves the callback's own "?" percent-encoded inside `state` (".../callback%3Fvscode-reqid=1");
+    // vscode.dev/redirect decodes it before it navigates, so the callback's path is ".../callback".
+    const state = query.get('state') ?? '';
+    callback = new URL(/%3F/i.test(state) ? decodeURIComponent(state) : state);
   } catch {
     sendErrorPage(res, { status: 400, error: 'invalid_request', code: 90014,
       description: "vscode.dev/redirect: 'state' must carry the VS Code callback URL." });
