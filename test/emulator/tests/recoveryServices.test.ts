@@ -49,7 +49,8 @@ describe('Emulator: Recovery Services vaults and Site Recovery fabrics', () => {
     assert.equal(classic.hostName, 'cs-tokyo-01.contoso.local');
     assert.equal(classic.processServerCount, '2');
     assert.equal(classic.processServers?.[1]?.machineCount, '23');
-    assert.ok(classic.processServers.at(1)?.lastHeartbeat instanceof Date);
+    const heartbeat = classic.processServers.at(1)?.lastHeartbeat;
+    assert.ok(heartbeat instanceof Date && Date.now() - heartbeat.getTime() < 10 * 60 * 1000, 'healthy servers show a recent heartbeat');
     const modern = fabrics[2]?.properties?.customDetails as InMageRcmFabricSpecificDetails;
     assert.equal(modern.processServers?.[0]?.ipAddresses?.[0], '192.168.10.50');
     const one = await client.replicationFabrics.get(vaultName, vaultGroup, fabrics[0]?.name ?? '');

@@ -9,6 +9,7 @@ import { providerResourceId } from '../resourceIds';
 import type { ArmRoute } from '../router';
 import type { ArmServices } from '../services';
 import type { ArmRequestContext, ArmResource } from '../types';
+import { withLiveHeartbeats } from './liveHeartbeats';
 import { vaultKind } from './vaults';
 
 const fabricType = 'Microsoft.RecoveryServices/vaults/replicationFabrics';
@@ -37,7 +38,7 @@ export function replicationFabricRoutes(services: ArmServices): ArmRoute[] {
       method: 'GET',
       template: `${vaultTemplate}/replicationFabrics`,
       apiVersions: 'siteRecovery',
-      handler: (context) => pagedList(context, services.settings, fabricType, fabricsOf(services, vaultOf(services, context)).map(render)),
+      handler: (context) => pagedList(context, services.settings, fabricType, fabricsOf(services, vaultOf(services, context)).map((fabric) => withLiveHeartbeats(render(fabric), new Date()))),
     },
     {
       method: 'GET',
@@ -49,7 +50,7 @@ export function replicationFabricRoutes(services: ArmServices): ArmRoute[] {
         if (fabric === undefined) {
           throw resourceNotFound(fabricType, `${vault.name}/${context.params['fabricName']}`, context.params['resourceGroupName']);
         }
-        return { status: 200, body: render(fabric) };
+        return { status: 200, body: withLiveHeartbeats(render(fabric), new Date()) };
       },
     },
   ];
