@@ -40,6 +40,16 @@ describe('Emulator: Recovery Services vaults and Site Recovery fabrics', () => {
     assert.equal(missing.code, 'ResourceNotFound');
   });
 
+  it('creates a vault as an LRO and refuses to delete a vault that still has fabrics', async () => {
+    const client = new RecoveryServicesClient(harness.credential, demo.production, harness.modularOptions);
+    const created = await client.vaults.createOrUpdate(vaultGroup, 'rsv-new', { location: 'japaneast', sku: { name: 'Standard' } }, harness.poll);
+    assert.equal(created.properties?.provisioningState, 'Succeeded');
+    await client.vaults.delete(vaultGroup, 'rsv-new', harness.poll);
+    assert.equal((await rejectionOf(client.vaults.get(vaultGroup, 'rsv-new'))).code, 'ResourceNotFound');
+    const notEmpty = await rejectionOf(client.vaults.delete(vaultGroup, vaultName, harness.poll));
+    assert.equal(notEmpty.code, 'ServiceResourceNotEmpty');
+  });
+
   it('lists classic VMware configuration servers with their process servers, and a modernized InMageRcm appliance', async () => {
     const client = new SiteRecoveryManagementClient(harness.credential, demo.production, harness.classicOptions);
     const fabrics = await collect(client.replicationFabrics.list(vaultName, vaultGroup));
