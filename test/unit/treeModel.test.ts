@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isSubscriptionSelected } from '../../src/azure/subscriptionFilter';
+import { managedProcessServerVms } from '../../src/deployment/managedProcessServerVm';
+import { CONFIGURATION_SERVER_TAG, MANAGED_BY_TAG, MANAGED_BY_VALUE } from '../../src/deployment/resourceTags';
+import { toSiteRecoveryFabric, toVaultInfo } from '../../src/siteRecovery/fabricMapping';
+import type { Fabric, Vault } from '../../src/siteRecovery/sdkTypes';
+import { ConcurrencyLimiter } from '../../src/util/concurrencyLimiter';
+import { relativeTime } from '../../src/util/relativeTime';
+
+const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'emulator', 'fixtures');
+interface SeedResource {
+  id: string;
+  type: string;
+  name: string;
+  location?: string;
+  tags?: Record<string, string>;
+  properties: Record<string, unknown>;
+}
+const seed = (file: string): SeedResource[] =>
+  (JSON.parse(fs.readFileSync(path.join(fixtures, file), 'utf8')) as { resources: SeedResource[] }).resources;
+
+describe('Site Recovery fabric mapping', () => {
+  const vaultResource = seed('demo.json').find((resource) => resource.name === 'rsv-failback-japaneast');
+  const vault = toVaultInfo(vaultResource as unknown as Vault);
+
+  it('reads a vault id into subscription, resource group and name', () => {
+    assert.equal(vault.subscriptionId, 'c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b');
+    assert.equal(vault.resourceGroup, 'rg-asr-japaneast');
+    assert.equal(vault.name, 'rsv-failback-japaneast');
+  });
+
+  it('maps a classic configuration server with its process servers, counts as numbers and health', () => {
+    const fabric = seed('demo.json').find(
+      (resource) => resource.type.endsWith('replicationFabrics') && resource.properties.friendlyName === 'cs-tokyo-01',
+    );
+    const mapped = toSiteRecoveryFabric(fabric as unknown as Fabric, vault);
+    assert.equal(mapped.kind, 'configurationServer');
+    assert.equal(mapped.ipAddress, '192.168.10.20');
+    const scaleOut = mapped.processServers.find((server) => server.friendlyName === 'ps-tokyo-scaleout-01');
+    assert.ok(scaleOut);
+    assert.equal(scaleOut.machineCount, 23);
+    assert.equal(scaleOut.health, 'Normal');
+  });
+
+  it('maps the REST spec example fabric (HyperVSite) as a kind the extension does not act on', () => {
+    const fabric = seed('rest-spec-examples.json').find((resource) => resource.type.endsWith('replicationFabrics'));
+    const mapped = toSiteRecoveryFabric(fabric as unknown as Fabric, vault);
+    assert.equal(mapped.kind, 'other');
+    assert.equal(mapped.instanceType, 'HyperVSite');
+    assert.equal(mapped.friendlyName, 'cloud1');
+    assert.deepEqual(mapped.processServers, []);
+  });
+});
+
+describe('Recognising the VMs this extension deployed', () => {
+  const fabricId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v/replicationFabrics/f';
+  const vm = (name: string, tags: Record<string, string>, type = 'Microsoft.Compute/virtualMachines') => ({
+    id: `/subscriptions/s/resourceGroups/rg-ps/providers/${type}/${name}`,
+    name,
+    type,
+    location: 'japaneast',
+    tags,
+  });
+
+  it('keeps only VMs carrying the managed-by tag and a configuration server', () => {
+    const found = managedProcessServerVms([
+      vm('ours', { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [CONFIGURATION_SERVER_TAG]: fabricId }),
+      vm('someone-elses', { [CONFIGURATION_SERVER_TAG]: fabricId }),
+      vm('wrong-value', { [MANAGED_BY_TAG]: 'other-tool', [CONFIGURATION_SERVER_TAG]: fabricId }),
+      vm('a-nic', { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [CONFIGURATION_SERVER_TAG]: fabricId }, 'Microsoft.Network/networkInterfaces'),
+    ]);
+    assert.deepEqual(found.map((entry) => entry.name), ['ours']);
+    assert.equal(found[0]?.resourceGroup, 'rg-ps');
+    assert.equal(found[0]?.configurationServerId, fabricId);
+  });
+});
+
+describe('Subscription filter', () => {
+  const subscription = { tenantId: 'T1', subscriptionId: 'S1' };
+  it('shows everything when nothing is selected', () => {
+    assert.ok(isSubscriptionSelected([], subscription));
+  });
+  it('matches tenant/subscription and bare subscription entries, case-insensitively', () => {
+    assert.ok(isSubscriptionSelected(['t1/s1'], subscription));
+    assert.ok(isSubscriptionSelected(['s1'], subscription));
+    assert.ok(!isSubscriptionSelected(['t2/s1'], subscription));
+    assert.ok(!isSubscriptionSelected(['t1/s2'], subscription));
+  });
+});
+
+describe('Relative time', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+  it('says how long ago a heartbeat was, in the user language', () => {
+    assert.equal(relativeTime(new Date('2026-11-25T11:55:00Z'), now, 'en'), '5 minutes ago');
+    assert.equal(relativeTime(new Date('2026-11-25T09:00:00Z'), now, 'en'), '3 hours ago');
+    assert.equal(relativeTime(new Date('2026-11-25T11:55:00Z'), now, 'ja'), '5 分前');
+  });
+});
+
+describe('ConcurrencyLimiter', () => {
+  it('never runs more tasks at once than its limit, and keeps the order of results', async () => {
+    const limiter = new ConcurrencyLimiter(2);
+    let running = 0;
+    let highest = 0;
+    const results = await limiter.map([1, 2, 3, 4, 5], async (value) => {
+      running += 1;
+      highest = Math.max(highest, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running -= 1;
+      return value * 10;
+    });
+    assert.equal(highest, 2);
+    assert.deepEqual(results, [10, 20, 30, 40, 50]);
+  });
+
+  it('rejects a limit that is not a positive whole number', () => {
+    assert.throws(() => new ConcurrencyLimiter(0), RangeError);
+  });
+});
