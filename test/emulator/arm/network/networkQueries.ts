@@ -1,5 +1,5 @@
 /** Questions about the emulated network that several providers ask: subnets, taken addresses, gateways. */
-import { idKey, parseResourceId } from '../resourceIds';
+import { idKey } from '../resourceIds';
 import { propertiesOf, referencedId } from '../resourceHelpers';
 import type { ArmState } from '../state';
 import { isJsonObject, type ArmResource, type JsonObject } from '../types';
@@ -110,9 +110,4 @@ export function primaryAddressOf(state: ArmState, virtualMachine: ArmResource): 
   const subnetId = referencedId(properties['subnet']);
   const address = properties['privateIPAddress'];
   return subnetId === undefined || typeof address !== 'string' ? undefined : { nic, subnetId, privateIpAddress: address };
-}
-
-/** The resource group of an id (for messages). */
-export function resourceGroupOf(id: string): string {
-  return parseResourceId(id)?.resourceGroupName ?? '';
 }
