@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import dns from 'node:dns';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import path from 'node:path';
 import { acknowledgeRefusals, isLoopbackHost, refusalsSoFar } from '../../support/loopbackGuard';
 
 const probeHost = 'management.azure.com';
@@ -13,8 +15,9 @@ describe('A guard proves no test resolved or reached any host but loopback', () 
   });
 
   it('is loaded as a preload for every test run', () => {
-    const preloaded = Object.keys(require.cache).some((file) => file.endsWith('loopbackGuard.js'));
-    assert.ok(preloaded);
+    const config = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', '..', '.mocharc.node.json'), 'utf8')) as { require?: string[] };
+    assert.ok(config.require?.includes('out/test/support/loopbackGuard.js'));
+    assert.equal(net.Socket.prototype.connect.name, 'guardedConnect');
   });
 
   it('refuses a DNS lookup of a real host name and counts it', async () => {
