@@ -16,6 +16,9 @@ import { resourceManagerEndpoint, resourceManagerScope, type CloudEnvironment } 
 import { SignInRequiredError } from './signInRequiredError';
 import { isSubscriptionSelected } from './subscriptionFilter';
 
+/** Sign-in fires a burst of session events (one per tenant); the tree reloads once after the burst. */
+const CHANGE_DEBOUNCE_MS = 300;
+
 /** The settings whose change means the tree must load again from the top. */
 const SETTINGS_THAT_CHANGE_THE_ACCOUNT = [
   `${EXTENSION_SETTINGS_SECTION}.${AUTHENTICATION_SETTING}`,
@@ -34,22 +37,30 @@ export class AzureAccount implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: { dispose(): unknown }[] = [this.changeEmitter];
   private vscodeProvider: InstanceType<typeof AzureSdk.VSCodeAzureSubscriptionProvider> | undefined;
+  private pendingChange: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly log: ExtensionLog) {
     this.disposables.push(
       vscode.authentication.onDidChangeSessions((event) => {
         if (event.provider.id.startsWith('microsoft') && configuredAuthenticationMethod() === 'vscode') {
-          this.changeEmitter.fire();
+          this.announceChange();
         }
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (SETTINGS_THAT_CHANGE_THE_ACCOUNT.some((setting) => event.affectsConfiguration(setting))) {
           this.vscodeProvider?.dispose();
           this.vscodeProvider = undefined;
-          this.changeEmitter.fire();
+          this.announceChange();
         }
       }),
     );
+  }
+
+  private announceChange(): void {
+    clearTimeout(this.pendingChange);
+    this.pendingChange = setTimeout(() => {
+      this.changeEmitter.fire();
+    }, CHANGE_DEBOUNCE_MS);
   }
 
   get method(): AuthenticationMethod {
@@ -78,7 +89,7 @@ export class AzureAccount implements vscode.Disposable {
     if (this.method === 'vscode') {
       const signedIn = await this.subscriptionProvider().signIn();
       if (signedIn) {
-        this.changeEmitter.fire();
+        this.announceChange();
       }
       return signedIn;
     }
@@ -201,6 +212,7 @@ export class AzureAccount implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.pendingChange);
     this.vscodeProvider?.dispose();
     for (const disposable of this.disposables) {
       disposable.dispose();

@@ -57,6 +57,7 @@ describe('The authentication setting', () => {
   const fakeAzDir = fs.mkdtempSync(path.join(os.tmpdir(), 'asr-fake-az-'));
   const azLog = path.join(fakeAzDir, 'calls.log');
   const originalPath = process.env.PATH;
+  const originalMethod = vscode.workspace.getConfiguration('asrFailback').inspect<string>('authentication')?.globalValue;
 
   before(() => {
     fs.writeFileSync(path.join(fakeAzDir, 'az'), FAKE_AZ, { mode: 0o755 });
@@ -67,7 +68,7 @@ describe('The authentication setting', () => {
   after(async () => {
     process.env.PATH = originalPath;
     delete process.env.ASR_TEST_FAKE_AZ_MODE;
-    await vscode.workspace.getConfiguration('asrFailback').update('authentication', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('asrFailback').update('authentication', originalMethod, vscode.ConfigurationTarget.Global);
     fs.rmSync(fakeAzDir, { recursive: true, force: true });
   });
 

@@ -13,6 +13,18 @@ export function extensionUnderTest(): vscode.Extension<unknown> {
   return extension;
 }
 
+let activeAtStart: boolean | undefined;
+
+/** Notes whether the extension was active before any test ran (test/integration/index.ts calls it first). */
+export function recordActivationAtStart(): void {
+  activeAtStart = extensionUnderTest().isActive;
+}
+
+/** Whether the extension was already active when the tests started: it must not be, as it activates on demand. */
+export function wasActiveAtStart(): boolean | undefined {
+  return activeAtStart;
+}
+
 /** The tree the extension shows, read through the API `activate` returns. */
 export async function infrastructureTree(): Promise<vscode.TreeDataProvider<unknown>> {
   const api = (await extensionUnderTest().activate()) as { infrastructureTree?: vscode.TreeDataProvider<unknown> };

@@ -8,8 +8,10 @@ import * as util from 'node:util';
 import Mocha from 'mocha';
 import CountingReporter from '../support/countingReporter';
 import { TEST_OUTPUT_TAG } from '../vscode/testOutputTag';
+import { recordActivationAtStart } from './extensionTestContext';
 
 export async function run(): Promise<void> {
+  recordActivationAtStart();
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => {
     for (const line of util.format(...args).split('\n')) {
       console.log(`${TEST_OUTPUT_TAG}${line}`);
