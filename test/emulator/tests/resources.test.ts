@@ -73,6 +73,15 @@ describe('Emulator: Microsoft.Resources through the real SDK clients', () => {
       'Microsoft.Compute/virtualMachines',
       'Microsoft.Network/networkInterfaces',
     ]);
+    assert.ok(tagged.every((resource) => resource.tags === undefined), 'ARM leaves tags out of tag-name-and-value results');
+    const byType = await collect(
+      resources.resources.list({ filter: "resourceType eq 'Microsoft.Compute/virtualMachines'", expand: 'provisioningState' }),
+    );
+    const vm = byType.find((resource) => resource.name === 'ps-failback-01');
+    assert.equal(vm?.tags?.['asr-failback:managed-by'], 'vscode-asr-failback', 'other filters keep the tags');
+    assert.equal(vm.provisioningState, 'Succeeded', '$expand=provisioningState adds it');
+    const unexpanded = await collect(resources.resources.list({ filter: "resourceType eq 'Microsoft.Compute/virtualMachines'" }));
+    assert.equal(unexpanded.find((resource) => resource.name === 'ps-failback-01')?.provisioningState, undefined);
     const groups = await collect(resources.resourceGroups.list({ filter: "tagName eq 'asr-failback:managed-by'" }));
     assert.deepEqual(groups.map((group) => group.name), ['rg-asr-ps-deploy']);
     const badFilter = await rejectionOf(collect(resources.resources.list({ filter: 'tagName ne 1' })));
