@@ -160,3 +160,46 @@ describe('The Site Recovery tree against the Azure emulator (service principal)'
     assert.equal(cloud.item.collapsibleState, vscode.TreeItemCollapsibleState.None);
   });
 });
+
+describe('Tree commands and the subscription filter', () => {
+  const control = emulatorControl();
+
+  before(async () => {
+    await control.resetState();
+  });
+
+  after(async () => {
+    await vscode.workspace
+      .getConfiguration('asrFailback')
+      .update('selectedSubscriptions', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('copies a process server IP address to the clipboard', async () => {
+    const servers = await expand([PRODUCTION, 'rsv-failback-japaneast', 'cs-tokyo-01']);
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('asrFailback.copyIpAddress', byLabel(servers, 'ps-tokyo-scaleout-01').node);
+    assert.equal(await vscode.env.clipboard.readText(), '192.168.10.31');
+  });
+
+  it('shows only the subscriptions picked in asrFailback.selectedSubscriptions, and all again when cleared', async () => {
+    const tree = await infrastructureTree();
+    const reloaded = (): Promise<void> =>
+      new Promise((resolve) => {
+        const listener = tree.onDidChangeTreeData?.(() => {
+          listener?.dispose();
+          resolve();
+        });
+      });
+    let change = reloaded();
+    await vscode.workspace
+      .getConfiguration('asrFailback')
+      .update('selectedSubscriptions', ['3c5a1f2e-8b7d-4e6a-9c1b-2d4f6a8b0c1e/c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b'], vscode.ConfigurationTarget.Global);
+    await change;
+    assert.deepEqual((await expand([])).map((node) => node.label), [PRODUCTION]);
+
+    change = reloaded();
+    await vscode.workspace.getConfiguration('asrFailback').update('selectedSubscriptions', undefined, vscode.ConfigurationTarget.Global);
+    await change;
+    assert.ok((await expand([])).length > 1);
+  });
+});

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { portalResourceUrl, resourceManagerScope } from '../../src/azure/cloudEnvironment';
 import { isSubscriptionSelected } from '../../src/azure/subscriptionFilter';
 import { managedProcessServerVms } from '../../src/deployment/managedProcessServerVm';
 import { CONFIGURATION_SERVER_TAG, MANAGED_BY_TAG, MANAGED_BY_VALUE } from '../../src/deployment/resourceTags';
@@ -117,5 +118,22 @@ describe('ConcurrencyLimiter', () => {
 
   it('rejects a limit that is not a positive whole number', () => {
     assert.throws(() => new ConcurrencyLimiter(0), RangeError);
+  });
+});
+
+describe('Portal links', () => {
+  it("uses the cloud's own portal and the resource id", () => {
+    const cloud = {
+      name: 'AzureChinaCloud',
+      resourceManagerEndpointUrl: 'https://management.chinacloudapi.cn/',
+      activeDirectoryEndpointUrl: 'https://login.chinacloudapi.cn/',
+      portalUrl: 'https://portal.azure.cn/',
+      isCustomCloud: false,
+    };
+    assert.equal(
+      portalResourceUrl(cloud, 'tenant-1', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v'),
+      'https://portal.azure.cn/#@tenant-1/resource/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v',
+    );
+    assert.equal(resourceManagerScope(cloud), 'https://management.chinacloudapi.cn/.default');
   });
 });

@@ -27,6 +27,8 @@ export async function launchBrowser(): Promise<RunningBrowser> {
     ],
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // VS Code's clipboard (env.clipboard) is the browser's; let "Copy IP Address" write and tests read it.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await context.route('**/*', (route) => {
     const { hostname } = new URL(route.request().url());
     if (hostname === '127.0.0.1' || hostname === 'localhost') {
