@@ -1,4 +1,4 @@
-import { loadAzureSdk } from './azureSdk';
+import { loadAzureSdk, type AzureSdk } from './azureSdk';
 import type { AzureSubscriptionContext } from './azureSubscriptionContext';
 import { resourceManagerEndpoint, resourceManagerScope, type CloudEnvironment } from './cloudEnvironment';
 
@@ -36,25 +36,25 @@ export function modularClientOptions(cloud: CloudEnvironment): {
 
 /** The one place Azure clients are made, per subscription, created on first use and reused after. */
 export class AzureClients {
-  private recoveryServicesClient: InstanceType<ReturnType<typeof loadAzureSdk>['RecoveryServicesClient']> | undefined;
-  private siteRecoveryClient: InstanceType<ReturnType<typeof loadAzureSdk>['SiteRecoveryManagementClient']> | undefined;
-  private resourcesClient: InstanceType<ReturnType<typeof loadAzureSdk>['ResourceManagementClient']> | undefined;
+  private recoveryServicesClient: AzureSdk.RecoveryServicesClient | undefined;
+  private siteRecoveryClient: AzureSdk.SiteRecoveryManagementClient | undefined;
+  private resourcesClient: AzureSdk.ResourceManagementClient | undefined;
 
   constructor(readonly subscription: AzureSubscriptionContext) {}
 
-  recoveryServices(): InstanceType<ReturnType<typeof loadAzureSdk>['RecoveryServicesClient']> {
+  recoveryServices(): AzureSdk.RecoveryServicesClient {
     const { credential, subscriptionId, cloud } = this.subscription;
     this.recoveryServicesClient ??= new (loadAzureSdk().RecoveryServicesClient)(credential, subscriptionId, modularClientOptions(cloud));
     return this.recoveryServicesClient;
   }
 
-  siteRecovery(): InstanceType<ReturnType<typeof loadAzureSdk>['SiteRecoveryManagementClient']> {
+  siteRecovery(): AzureSdk.SiteRecoveryManagementClient {
     const { credential, subscriptionId, cloud } = this.subscription;
     this.siteRecoveryClient ??= new (loadAzureSdk().SiteRecoveryManagementClient)(credential, subscriptionId, classicClientOptions(cloud));
     return this.siteRecoveryClient;
   }
 
-  resources(): InstanceType<ReturnType<typeof loadAzureSdk>['ResourceManagementClient']> {
+  resources(): AzureSdk.ResourceManagementClient {
     const { credential, subscriptionId, cloud } = this.subscription;
     this.resourcesClient ??= new (loadAzureSdk().ResourceManagementClient)(credential, subscriptionId, modularClientOptions(cloud));
     return this.resourcesClient;
