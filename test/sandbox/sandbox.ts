@@ -41,6 +41,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         'http.systemCertificates': false,
       },
       env: { NODE_EXTRA_CA_CERTS: info.caFile },
+      // GitHub sign-in cannot work offline, and the Accounts menu waits for its provider to register.
+      disabledExtensions: ['vscode.github-authentication'],
     });
     return {
       emulator,

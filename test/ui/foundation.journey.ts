@@ -16,6 +16,12 @@ describe('Journey: a user finds the extension and its logs', function () {
     session = await openJourneySession('foundation');
   });
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await session?.workbench.screenshot('failed');
+    }
+  });
+
   after(async () => {
     await session?.close();
   });

@@ -31,6 +31,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Starts VS Code's smoke-test driver, which makes the workbench honour a `payload` query parameter. */
   smokeTestDriver?: boolean;
+  /** Built-in extensions to disable (passed to the VS Code server as --disable-extension). */
+  disabledExtensions?: string[];
   /** The folder opened as workspace. */
   workspaceDir?: string;
   /** A fixed port; a free one when omitted. */
@@ -121,6 +123,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   ];
   if (options.smokeTestDriver === true) {
     args.push('--vscode-option', 'enable-smoke-test-driver');
+  }
+  for (const extensionId of options.disabledExtensions ?? []) {
+    args.push('--vscode-option', `disable-extension=${extensionId}`);
   }
   if (options.workspaceDir !== undefined) {
     args.push(options.workspaceDir);
