@@ -9,3 +9,4 @@ export PATH="$ASR_NODE24_DIR/bin:$PATH"
 npx tsc -p .
 npm run --silent package >/dev/null
 node out/test/bench/activationBench.js
+node out/test/bench/treeBench.js
