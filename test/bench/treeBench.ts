@@ -7,11 +7,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runTests } from '@vscode/test-electron';
 import type { Seed } from '../emulator/arm/seed';
 import type { ArmResource } from '../emulator/arm/types';
 import { fixturePath, startEmulator } from '../emulator/server';
-import { emulatorCloudSettings } from '../vscode/emulatorCloudSettings';
+import { runExtensionHostAgainstEmulator } from '../vscode/runExtensionHostAgainstEmulator';
 import { PROJECT_ROOT } from '../vscode/testTools';
 
 const SUBSCRIPTIONS = 100;
@@ -57,21 +56,8 @@ async function main(): Promise<void> {
     settings: { latencyMs: LATENCY_MS, pageSize: 100 },
   });
   try {
-    const { info } = emulator;
-    await runTests({
-      vscodeExecutablePath: path.join(PROJECT_ROOT, 'test', 'vscode', 'code-server-test-launcher.sh'),
-      extensionDevelopmentPath: PROJECT_ROOT,
-      extensionTestsPath: path.join(PROJECT_ROOT, 'out', 'test', 'bench', 'treeBenchHost.js'),
-      launchArgs: [`--user-data-dir=${path.join(workDir, 'user-data')}`, `--extensions-dir=${path.join(workDir, 'extensions')}`],
-      extensionTestsEnv: {
-        ASR_TEST_VSCODE_SETTINGS: JSON.stringify({ ...emulatorCloudSettings(info.armEndpoint), 'asrFailback.authentication': 'servicePrincipal' }),
-        ASR_TEST_EMULATOR_CONTROL: info.controlEndpoint,
-        ASR_BENCH_RESULT_FILE: resultFile,
-        NODE_EXTRA_CA_CERTS: info.caFile,
-        AZURE_TENANT_ID: info.tenantId,
-        AZURE_CLIENT_ID: info.clientId,
-        AZURE_CLIENT_SECRET: info.clientSecret,
-      },
+    await runExtensionHostAgainstEmulator(emulator.info, path.join(PROJECT_ROOT, 'out', 'test', 'bench', 'treeBenchHost.js'), {
+      ASR_BENCH_RESULT_FILE: resultFile,
     });
     const levels = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as {
       level: string;
