@@ -1,23 +1,7 @@
 /** /authorize as the browser reaches it, and instance discovery: the errors Entra shows or redirects with. */
 import * as assert from 'node:assert/strict';
-import * as http from 'node:http';
 import { VSCODE_PUBLIC_CLIENT } from '../../entra';
-import { startEntraTestServer, type EntraTestServer } from './entraTestServer';
-
-interface PlainResponse { status: number; location: string; body: string }
-
-function plainGet(port: number, path: string): Promise<PlainResponse> {
-  return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => { body += chunk; });
-      response.on('end', () => {
-        resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? '', body });
-      });
-    }).on('error', reject);
-  });
-}
+import { plainGet, startEntraTestServer, type EntraTestServer, type PlainResponse } from './entraTestServer';
 
 describe('Entra emulator: /authorize and instance discovery errors', function () {
   let server: EntraTestServer;
@@ -51,6 +35,21 @@ describe('Entra emulator: /authorize and instance discovery errors', function ()
     assert.ok(location.searchParams.get('code'));
     assert.equal(location.searchParams.get('state'), 'opaque-state');
     assert.ok(location.searchParams.get('session_state'));
+  });
+
+  it('acting as vscode.dev/redirect, decodes a callback whose "?" arrives percent-encoded in state (as code-server sends it)', async function () {
+    query.set('redirect_uri', 'https://vscode.dev/redirect');
+    query.set('response_mode', 'form_post');
+    query.set('state', 'http://127.0.0.1:8080/stable-0123abcd/callback%3Fvscode-reqid%3D1');
+    const forwarded = `${query.toString()}&vscode-scheme=code-oss&vscode-authority=vscode.microsoft-authentication`;
+    const response = await plainGet(server.listener.port, `/proxy/${String(server.listener.port)}/organizations/oauth2/v2.0/authorize?${forwarded}`);
+    assert.equal(response.status, 302);
+    const callback = new URL(response.location);
+    assert.equal(callback.pathname, '/stable-0123abcd/callback');
+    assert.equal(callback.searchParams.get('vscode-reqid'), '1');
+    assert.equal(callback.searchParams.get('vscode-scheme'), 'code-oss');
+    assert.equal(callback.searchParams.get('vscode-authority'), 'vscode.microsoft-authentication');
+    assert.ok(callback.searchParams.get('code'));
   });
 
   it('posts the code back with an auto-submitting form for response_mode=form_post', async function () {

@@ -1,5 +1,6 @@
 /** Starts the Entra emulator alone behind the dual-protocol listener, as the tests in this folder need it. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EntraEmulator, type DemoUser, type EntraTenant, type ServicePrincipal } from '../../entra';
@@ -78,4 +79,25 @@ export async function startEntraTestServer(): Promise<EntraTestServer> {
     },
     close: () => listener.close(),
   };
+}
+
+/** A plain-HTTP answer from the emulator's port: status, Location and body. */
+export interface PlainResponse {
+  status: number;
+  location: string;
+  body: string;
+}
+
+/** GETs a path on the emulator's port as plain HTTP, as code-server's port proxy forwards the browser's requests. */
+export function plainGet(port: number, path: string): Promise<PlainResponse> {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => { body += chunk; });
+      response.on('end', () => {
+        resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? '', body });
+      });
+    }).on('error', reject);
+  });
 }

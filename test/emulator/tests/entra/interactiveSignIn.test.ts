@@ -5,28 +5,13 @@
  */
 import { CryptoProvider, PublicClientApplication, type AuthenticationResult } from '@azure/msal-node';
 import * as assert from 'node:assert/strict';
-import * as http from 'node:http';
 import { VSCODE_PUBLIC_CLIENT } from '../../entra';
-import { DEMO_USER, HOME_TENANT, OTHER_TENANT, SECOND_TENANT, startEntraTestServer, type EntraTestServer } from './entraTestServer';
+import { DEMO_USER, HOME_TENANT, OTHER_TENANT, plainGet, SECOND_TENANT, startEntraTestServer, type EntraTestServer } from './entraTestServer';
 import { proxiedNetworkClient } from './proxiedNetworkClient';
 
 const VSCODE_REDIRECT = 'https://vscode.dev/redirect';
 /** code-server's callback URL, as VS Code puts it in `state`. */
 const CALLBACK = 'http://127.0.0.1:8080/stable-0123abcd/callback?vscode-reqid=7&vscode-scheme=code-oss&vscode-authority=vscode.microsoft-authentication';
-
-/** GETs a path on the emulator's port as plain HTTP and returns status and Location. */
-async function plainGet(port: number, path: string): Promise<{ status: number; location: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => { body += chunk; });
-      response.on('end', () => {
-        resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? '', body });
-      });
-    }).on('error', reject);
-  });
-}
 
 /**
  * The authorize URL as code-server's port proxy delivers it: under `/proxy/<port>/`, `state` not
