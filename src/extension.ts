@@ -1,11 +1,18 @@
 import * as vscode from 'vscode';
 import { AzureAccount } from './azure/azureAccount';
-import { CommandIds } from './commands/commandIds';
+import { CommandIds } from './commandIds';
 import { registerCommand } from './commands/registerCommand';
 import { selectSubscriptions } from './commands/selectSubscriptions';
-import { copyIpAddress, openInPortal, refresh, retry } from './commands/treeCommands';
+import { copyIpAddress, openInPortal } from './commands/treeCommands';
 import { ExtensionLog } from './logging/extensionLog';
+import { DeployedProcessServerIndex } from './services/deployedProcessServerIndex';
+import { InfrastructureServices } from './services/subscriptionServices';
+import { infrastructureTargetOf } from './siteRecovery/infrastructureTarget';
 import { INFRASTRUCTURE_VIEW_ID, InfrastructureTreeDataProvider } from './tree/infrastructureTreeDataProvider';
+import { ConcurrencyLimiter } from './util/concurrencyLimiter';
+
+/** How many Azure requests the extension has in flight at most. */
+const MAX_PARALLEL_REQUESTS = 6;
 
 /** What `activate` returns: the sidebar tree's data, for extensions and tests that read what the tree shows. */
 export interface ExtensionApi {
@@ -14,15 +21,18 @@ export interface ExtensionApi {
 
 /**
  * Activated by VS Code only when the sidebar view opens or one of this extension's commands runs. Nothing here
- * touches Azure or loads the SDK: the tree does that when it first lists.
+ * touches Azure or loads the SDK: the services do that when the tree first lists.
  */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new ExtensionLog();
   const account = new AzureAccount(log);
-  const tree = new InfrastructureTreeDataProvider(account, log);
+  const services = new InfrastructureServices(new ConcurrencyLimiter(MAX_PARALLEL_REQUESTS));
+  const deployedVms = new DeployedProcessServerIndex(services, log);
+  const tree = new InfrastructureTreeDataProvider(account, services, deployedVms, log);
   context.subscriptions.push(
     log,
     account,
+    deployedVms,
     tree,
     vscode.window.createTreeView(INFRASTRUCTURE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
   );
@@ -32,14 +42,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   registerCommand(context, log, CommandIds.signIn, () => account.signIn());
   registerCommand(context, log, CommandIds.selectSubscriptions, () => selectSubscriptions(account));
-  registerCommand(context, log, CommandIds.refresh, (node) => {
-    refresh(tree, node);
-  });
-  registerCommand(context, log, CommandIds.retry, (node) => {
-    retry(tree, node);
-  });
-  registerCommand(context, log, CommandIds.openInPortal, (node) => openInPortal(account, node));
-  registerCommand(context, log, CommandIds.copyIpAddress, (node) => copyIpAddress(log, node));
+  registerCommand(context, log, CommandIds.refresh, (node) => tree.refreshFromCommand(node));
+  registerCommand(context, log, CommandIds.retry, (node) => tree.retryFromCommand(node));
+  registerCommand(context, log, CommandIds.openInPortal, (node) => openInPortal(account, infrastructureTargetOf(node)));
+  registerCommand(context, log, CommandIds.copyIpAddress, (node) => copyIpAddress(log, infrastructureTargetOf(node)));
 
   log.info(vscode.l10n.t('Azure Site Recovery failback extension {0} activated.', extensionVersion(context)));
   return { infrastructureTree: tree };

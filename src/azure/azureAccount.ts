@@ -1,7 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth';
 import * as vscode from 'vscode';
 import type { ExtensionLog } from '../logging/extensionLog';
-import { collect } from '../util/collect';
 import {
   AUTHENTICATION_SETTING,
   configuredAuthenticationMethod,
@@ -10,9 +9,11 @@ import {
   selectedSubscriptions,
   type AuthenticationMethod,
 } from './authenticationMethod';
+import { createSubscriptionClient } from './azureClients';
 import { loadAzureSdk, type AzureSdk } from './azureSdk';
 import type { AzureSubscriptionContext } from './azureSubscriptionContext';
-import { resourceManagerEndpoint, resourceManagerScope, type CloudEnvironment } from './cloudEnvironment';
+import { collectAll } from './callCancellation';
+import type { CloudEnvironment } from './cloudEnvironment';
 import { SignInRequiredError } from './signInRequiredError';
 import { isSubscriptionSelected } from './subscriptionFilter';
 
@@ -25,6 +26,15 @@ const SETTINGS_THAT_CHANGE_THE_ACCOUNT = [
   `${EXTENSION_SETTINGS_SECTION}.${SELECTED_SUBSCRIPTIONS_SETTING}`,
   'microsoft-sovereign-cloud',
 ];
+
+/** The ids of the accounts signed in to an authentication provider, in one comparable string. */
+async function accountSet(providerId: string): Promise<string> {
+  const accounts = await vscode.authentication.getAccounts(providerId);
+  return accounts
+    .map((account) => account.id)
+    .sort()
+    .join('\n');
+}
 
 /**
  * The user's way into Azure: which cloud, whether they are signed in, and the subscriptions they can reach, through
@@ -39,11 +49,18 @@ export class AzureAccount implements vscode.Disposable {
   private vscodeProvider: InstanceType<typeof AzureSdk.VSCodeAzureSubscriptionProvider> | undefined;
   private pendingChange: ReturnType<typeof setTimeout> | undefined;
 
+  /**
+   * The accounts of VS Code's Microsoft sign-in the last listing was made with ('' when it found no one signed in),
+   * undefined before the first. Session events fire for much more than a sign-in or out (the listing itself gets a
+   * token per tenant); only a change of this set reloads the tree, so a sign-in lists the subscriptions once.
+   */
+  private listedAccounts: string | undefined;
+
   constructor(private readonly log: ExtensionLog) {
     this.disposables.push(
       vscode.authentication.onDidChangeSessions((event) => {
         if (event.provider.id.startsWith('microsoft') && configuredAuthenticationMethod() === 'vscode') {
-          this.announceChange();
+          void this.reloadIfAccountsChanged(event.provider.id);
         }
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -54,6 +71,13 @@ export class AzureAccount implements vscode.Disposable {
         }
       }),
     );
+  }
+
+  private async reloadIfAccountsChanged(providerId: string): Promise<void> {
+    const accounts = await accountSet(providerId);
+    if (accounts !== this.listedAccounts) {
+      this.announceChange();
+    }
   }
 
   private announceChange(): void {
@@ -87,11 +111,8 @@ export class AzureAccount implements vscode.Disposable {
   /** Signs in through VS Code's Microsoft account; for the other methods, says how to sign in. */
   async signIn(): Promise<boolean> {
     if (this.method === 'vscode') {
-      const signedIn = await this.subscriptionProvider().signIn();
-      if (signedIn) {
-        this.announceChange();
-      }
-      return signedIn;
+      // The sign-in changes VS Code's accounts, and that change reloads the tree.
+      return this.subscriptionProvider().signIn();
     }
     void vscode.window.showInformationMessage(
       this.method === 'azureCli'
@@ -124,8 +145,10 @@ export class AzureAccount implements vscode.Disposable {
     const sdk = loadAzureSdk();
     const provider = this.subscriptionProvider();
     if (!(await provider.isSignedIn())) {
+      this.listedAccounts = '';
       throw new SignInRequiredError();
     }
+    this.listedAccounts = await accountSet(sdk.getConfiguredAuthProviderId());
     try {
       const cloud = this.cloud();
       const subscriptions = await provider.getSubscriptions(false);
@@ -155,12 +178,9 @@ export class AzureAccount implements vscode.Disposable {
     const sdk = loadAzureSdk();
     const cloud = this.cloud();
     const credential = this.method === 'azureCli' ? new sdk.AzureCliCredential() : this.servicePrincipalCredential(cloud);
-    const client = new sdk.SubscriptionClient(credential, {
-      endpoint: resourceManagerEndpoint(cloud),
-      credentialScopes: [resourceManagerScope(cloud)],
-    });
+    const client = createSubscriptionClient(credential, cloud);
     try {
-      const subscriptions = await collect(client.subscriptions.list());
+      const subscriptions = await collectAll(() => client.subscriptions.list());
       return subscriptions.map((subscription) => ({
         subscriptionId: subscription.subscriptionId ?? '',
         name: subscription.displayName ?? subscription.subscriptionId ?? '',

@@ -1,8 +1,21 @@
+import type { TokenCredential } from '@azure/core-auth';
 import { loadAzureSdk, type AzureSdk } from './azureSdk';
 import type { AzureSubscriptionContext } from './azureSubscriptionContext';
+import { callSignalPolicy } from './callCancellation';
 import { resourceManagerEndpoint, resourceManagerScope, type CloudEnvironment } from './cloudEnvironment';
 
 const USER_AGENT_PREFIX = 'vscode-asr-failback';
+
+/** What both client generations share: the user agent, and the policy that puts the call's abort signal on requests. */
+function commonClientOptions(): {
+  userAgentOptions: { userAgentPrefix: string };
+  additionalPolicies: { policy: typeof callSignalPolicy; position: 'perCall' }[];
+} {
+  return {
+    userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
+    additionalPolicies: [{ policy: callSignalPolicy, position: 'perCall' }],
+  };
+}
 
 /**
  * Options for the SDK's two client generations, pointed at the user's cloud. "Classic" clients
@@ -10,28 +23,18 @@ const USER_AGENT_PREFIX = 'vscode-asr-failback';
  * "modular" ones (arm-resources 8, arm-recoveryservices 7, arm-compute, arm-network, arm-storage) read only `endpoint`
  * and `credentials.scopes`: a `baseUri` would be ignored silently and the call would go to public Azure.
  */
-export function classicClientOptions(cloud: CloudEnvironment): {
+export function classicClientOptions(cloud: CloudEnvironment): ReturnType<typeof commonClientOptions> & {
   endpoint: string;
   credentialScopes: string[];
-  userAgentOptions: { userAgentPrefix: string };
 } {
-  return {
-    endpoint: resourceManagerEndpoint(cloud),
-    credentialScopes: [resourceManagerScope(cloud)],
-    userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
-  };
+  return { ...commonClientOptions(), endpoint: resourceManagerEndpoint(cloud), credentialScopes: [resourceManagerScope(cloud)] };
 }
 
-export function modularClientOptions(cloud: CloudEnvironment): {
+export function modularClientOptions(cloud: CloudEnvironment): ReturnType<typeof commonClientOptions> & {
   endpoint: string;
   credentials: { scopes: string[] };
-  userAgentOptions: { userAgentPrefix: string };
 } {
-  return {
-    endpoint: resourceManagerEndpoint(cloud),
-    credentials: { scopes: [resourceManagerScope(cloud)] },
-    userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
-  };
+  return { ...commonClientOptions(), endpoint: resourceManagerEndpoint(cloud), credentials: { scopes: [resourceManagerScope(cloud)] } };
 }
 
 /** The one place Azure clients are made, per subscription, created on first use and reused after. */
@@ -59,4 +62,9 @@ export class AzureClients {
     this.resourcesClient ??= new (loadAzureSdk().ResourceManagementClient)(credential, subscriptionId, modularClientOptions(cloud));
     return this.resourcesClient;
   }
+}
+
+/** The client that lists tenants' subscriptions for the Azure CLI and service-principal sign-ins. */
+export function createSubscriptionClient(credential: TokenCredential, cloud: CloudEnvironment): AzureSdk.SubscriptionClient {
+  return new (loadAzureSdk().SubscriptionClient)(credential, classicClientOptions(cloud));
 }

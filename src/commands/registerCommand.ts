@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionLog } from '../logging/extensionLog';
-import { errorMessage } from './errorMessage';
-import { UserCancelledError } from './userCancelledError';
+import { errorMessage } from '../azure/azureErrors';
+import { UserCancelledError } from '../util/userCancelledError';
 
 /**
  * Registers a command wrapped once, the same way for every command: a user's cancellation ends it silently

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_SETTINGS_SECTION, SELECTED_SUBSCRIPTIONS_SETTING, selectedSubscriptions } from '../azure/authenticationMethod';
 import type { AzureAccount } from '../azure/azureAccount';
 import { isSubscriptionSelected, subscriptionFilterEntry } from '../azure/subscriptionFilter';
-import { UserCancelledError } from './userCancelledError';
+import { UserCancelledError } from '../util/userCancelledError';
 
 /** Lets the user pick the subscriptions the tree shows; saves them in `asrFailback.selectedSubscriptions`. */
 export async function selectSubscriptions(account: AzureAccount): Promise<void> {

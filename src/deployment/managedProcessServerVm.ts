@@ -1,5 +1,13 @@
 import { parseResourceId } from '../siteRecovery/fabricMapping';
-import { CONFIGURATION_SERVER_TAG, DEPLOYMENT_ID_TAG, MANAGED_BY_TAG, MANAGED_BY_VALUE } from './resourceTags';
+import type { ProcessServerInfo } from '../siteRecovery/model';
+import {
+  COMPUTER_NAME_TAG,
+  CONFIGURATION_SERVER_TAG,
+  DEPLOYMENT_ID_TAG,
+  MANAGED_BY_TAG,
+  MANAGED_BY_VALUE,
+  PROCESS_SERVER_IP_TAG,
+} from './resourceTags';
 
 /** A process-server VM this extension deployed, as Resource Manager lists it (found by its tags). */
 export interface ManagedProcessServerVm {
@@ -11,6 +19,10 @@ export interface ManagedProcessServerVm {
   readonly deploymentId: string;
   /** The fabric id of the configuration server it serves. */
   readonly configurationServerId: string;
+  /** The static private IP the deployment gave it (tag), the address the process server registers with. */
+  readonly privateIpAddress?: string;
+  /** The Windows computer name the deployment gave it (tag), the name the configuration server reports. */
+  readonly computerName?: string;
   readonly provisioningState?: string;
 }
 
@@ -54,13 +66,26 @@ export function managedProcessServerVms(resources: readonly TaggedResource[]): M
       location: resource.location ?? '',
       deploymentId: tags[DEPLOYMENT_ID_TAG] ?? '',
       configurationServerId,
+      privateIpAddress: tags[PROCESS_SERVER_IP_TAG],
+      computerName: tags[COMPUTER_NAME_TAG],
       provisioningState: resource.provisioningState,
     });
   }
   return vms;
 }
 
-/** Whether a VM is the process server a configuration server reports (the extension names the computer after the VM). */
-export function isSameProcessServer(vm: ManagedProcessServerVm, processServerName: string): boolean {
-  return vm.name.toLowerCase() === processServerName.toLowerCase();
+/**
+ * Whether a VM is the process server a configuration server reports: the address the deployment gave it is the one
+ * the server registered with, and, where both are known, the computer name is the reported name (a host name, or the
+ * first label of a fully qualified one). A VM whose tags carry no address matches nothing.
+ */
+export function isSameProcessServer(vm: ManagedProcessServerVm, server: Pick<ProcessServerInfo, 'ipAddress' | 'friendlyName'>): boolean {
+  if (vm.privateIpAddress === undefined || server.ipAddress === undefined || vm.privateIpAddress.trim() !== server.ipAddress.trim()) {
+    return false;
+  }
+  if (vm.computerName === undefined || server.friendlyName === '') {
+    return true;
+  }
+  const reportedHost = server.friendlyName.split('.')[0] ?? '';
+  return reportedHost.toLowerCase() === vm.computerName.toLowerCase();
 }

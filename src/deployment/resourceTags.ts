@@ -8,3 +8,10 @@ export const MANAGED_BY_VALUE = 'vscode-asr-failback';
 export const DEPLOYMENT_ID_TAG = 'asr-failback:deployment-id';
 /** The Resource Manager id of the configuration server (fabric) the process server is for. */
 export const CONFIGURATION_SERVER_TAG = 'asr-failback:configuration-server';
+/**
+ * The process server's identity as the configuration server will report it, written by the deployment itself: the
+ * static private IP address it gives the NIC, and the Windows computer name it gives the VM (the VM's Azure name may
+ * differ). The tree matches a reported process server to its VM by these, never by the VM's name.
+ */
+export const PROCESS_SERVER_IP_TAG = 'asr-failback:process-server-ip';
+export const COMPUTER_NAME_TAG = 'asr-failback:computer-name';

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { AzureSubscriptionContext } from '../azure/azureSubscriptionContext';
 import { isSameProcessServer } from '../deployment/managedProcessServerVm';
+import type { HasInfrastructureTarget, InfrastructureTarget } from '../siteRecovery/infrastructureTarget';
 import type { SiteRecoveryFabric } from '../siteRecovery/model';
 import { ContextValues } from './contextValues';
 import type { InfrastructureNode, TreeLoadContext } from './infrastructureNode';
@@ -10,16 +12,35 @@ import { detailsTooltip, healthIcon, healthLabel, heartbeatLabel, joinDescriptio
 /**
  * A configuration server (classic, fabric `VMware`) or a replication appliance (modernized, fabric `InMageRcm`).
  * Its process servers come with the fabric itself; the VMs this extension deployed for it come from the shared index.
+ * A refresh re-reads this one fabric and the VM listings that can hold its deployed process servers, nothing else.
  */
-export class FabricNode implements InfrastructureNode {
+export class FabricNode implements InfrastructureNode, HasInfrastructureTarget {
   readonly id: string;
+  private current: SiteRecoveryFabric;
 
   constructor(
     readonly parent: InfrastructureNode,
-    readonly fabric: SiteRecoveryFabric,
+    readonly subscription: AzureSubscriptionContext,
+    fabric: SiteRecoveryFabric,
     private readonly now: () => Date,
   ) {
     this.id = `fabric${fabric.id.toLowerCase()}`;
+    this.current = fabric;
+  }
+
+  /** The fabric as Site Recovery last reported it. */
+  get fabric(): SiteRecoveryFabric {
+    return this.current;
+  }
+
+  get infrastructureTarget(): InfrastructureTarget {
+    return { kind: 'fabric', subscription: this.subscription, vault: this.current.vault, fabric: this.current };
+  }
+
+  async reload(context: TreeLoadContext): Promise<void> {
+    const { vault, name, id } = this.current;
+    context.deployedVms.forget(id, vault.subscriptionId);
+    this.current = await context.services.forSubscription(this.subscription).fabrics.get(vault, name, context.signal);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -63,18 +84,18 @@ export class FabricNode implements InfrastructureNode {
         ? [new EmptyNode(this, vscode.l10n.t('No process servers'))]
         : fabric.processServers.map((server) => new ProcessServerNode(this, server, undefined, context.now));
     }
-    const deployed = await context.managedDeployments.forConfigurationServer(fabric.id);
+    const deployed = await context.deployedVms.forConfigurationServer(fabric.id, context.signal);
     const nodes: InfrastructureNode[] = fabric.processServers.map(
       (server) =>
         new ProcessServerNode(
           this,
           server,
-          deployed.find((vm) => isSameProcessServer(vm, server.friendlyName)),
+          deployed.find((vm) => isSameProcessServer(vm, server)),
           context.now,
         ),
     );
     for (const vm of deployed) {
-      if (!fabric.processServers.some((server) => isSameProcessServer(vm, server.friendlyName))) {
+      if (!fabric.processServers.some((server) => isSameProcessServer(vm, server))) {
         nodes.push(new UnregisteredDeploymentNode(this, vm));
       }
     }

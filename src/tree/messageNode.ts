@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
 import { ContextValues } from './contextValues';
 import type { InfrastructureNode } from './infrastructureNode';
 
@@ -28,6 +29,7 @@ export class EmptyNode implements InfrastructureNode {
  */
 export class LoadErrorNode implements InfrastructureNode {
   readonly id: string;
+  readonly retriesParentLoad = true;
 
   constructor(
     readonly parent: InfrastructureNode | undefined,
@@ -42,7 +44,7 @@ export class LoadErrorNode implements InfrastructureNode {
     item.contextValue = ContextValues.loadError;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.tooltip = this.message;
-    item.command = { command: 'asrFailback.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
+    item.command = { command: CommandIds.retry, title: vscode.l10n.t('Retry'), arguments: [this] };
     return item;
   }
 }

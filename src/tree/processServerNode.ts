@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ManagedProcessServerVm } from '../deployment/managedProcessServerVm';
+import type { HasInfrastructureTarget, InfrastructureTarget } from '../siteRecovery/infrastructureTarget';
 import type { ProcessServerInfo } from '../siteRecovery/model';
 import { ContextValues } from './contextValues';
 import type { FabricNode } from './fabricNode';
@@ -7,7 +8,7 @@ import type { InfrastructureNode } from './infrastructureNode';
 import { detailsTooltip, healthIcon, healthLabel, heartbeatLabel, joinDescription } from './serverPresentation';
 
 /** A process server as its configuration server or replication appliance reports it. */
-export class ProcessServerNode implements InfrastructureNode {
+export class ProcessServerNode implements InfrastructureNode, HasInfrastructureTarget {
   readonly id: string;
 
   constructor(
@@ -18,6 +19,11 @@ export class ProcessServerNode implements InfrastructureNode {
     private readonly now: () => Date,
   ) {
     this.id = `${parent.id}/processServer/${server.id.toLowerCase()}`;
+  }
+
+  get infrastructureTarget(): InfrastructureTarget {
+    const { subscription, fabric } = this.parent;
+    return { kind: 'processServer', subscription, vault: fabric.vault, fabric, server: this.server, deployedVm: this.deployedVm };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -59,7 +65,7 @@ export class ProcessServerNode implements InfrastructureNode {
  * A VM this extension deployed for a configuration server that the configuration server does not report (yet):
  * still deploying, or deployed but not registered. Shown so that it can be finished or removed.
  */
-export class UnregisteredDeploymentNode implements InfrastructureNode {
+export class UnregisteredDeploymentNode implements InfrastructureNode, HasInfrastructureTarget {
   readonly id: string;
 
   constructor(
@@ -67,6 +73,11 @@ export class UnregisteredDeploymentNode implements InfrastructureNode {
     readonly deployedVm: ManagedProcessServerVm,
   ) {
     this.id = `${parent.id}/deployment/${deployedVm.id.toLowerCase()}`;
+  }
+
+  get infrastructureTarget(): InfrastructureTarget {
+    const { subscription, fabric } = this.parent;
+    return { kind: 'processServer', subscription, vault: fabric.vault, fabric, server: undefined, deployedVm: this.deployedVm };
   }
 
   getTreeItem(): vscode.TreeItem {

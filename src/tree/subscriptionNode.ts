@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
-import { AzureClients } from '../azure/azureClients';
-import { azureErrorCode } from '../commands/errorMessage';
 import type { AzureSubscriptionContext } from '../azure/azureSubscriptionContext';
-import { toVaultInfo } from '../siteRecovery/fabricMapping';
-import { collect } from '../util/collect';
+import type { HasInfrastructureTarget, InfrastructureTarget } from '../siteRecovery/infrastructureTarget';
 import { ContextValues } from './contextValues';
 import type { InfrastructureNode, TreeLoadContext } from './infrastructureNode';
 import { EmptyNode } from './messageNode';
@@ -11,12 +8,14 @@ import { detailsTooltip } from './serverPresentation';
 import { VaultNode } from './vaultNode';
 
 /** An Azure subscription; its children are the Recovery Services vaults in it (one paged listing). */
-export class SubscriptionNode implements InfrastructureNode {
+export class SubscriptionNode implements InfrastructureNode, HasInfrastructureTarget {
   readonly id: string;
   readonly parent = undefined;
+  readonly infrastructureTarget: InfrastructureTarget;
 
   constructor(readonly subscription: AzureSubscriptionContext) {
     this.id = `subscription/${subscription.subscriptionId}`;
+    this.infrastructureTarget = { kind: 'subscription', subscription };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -32,22 +31,18 @@ export class SubscriptionNode implements InfrastructureNode {
   }
 
   async loadChildren(context: TreeLoadContext): Promise<InfrastructureNode[]> {
-    const clients = new AzureClients(this.subscription);
-    let vaults;
-    try {
-      vaults = await context.limiter.run(() => collect(clients.recoveryServices().vaults.listBySubscriptionId()));
-    } catch (error) {
-      // A subscription that never registered Microsoft.RecoveryServices cannot hold a vault.
-      if (azureErrorCode(error) === 'MissingSubscriptionRegistration') {
-        return [new EmptyNode(this, vscode.l10n.t('No Recovery Services vaults (Microsoft.RecoveryServices is not registered)'))];
-      }
-      throw error;
+    const listing = await context.services.forSubscription(this.subscription).vaults.list(context.signal);
+    if (listing.kind === 'providerNotRegistered') {
+      return [new EmptyNode(this, vscode.l10n.t('No Recovery Services vaults (Microsoft.RecoveryServices is not registered)'))];
     }
-    if (vaults.length === 0) {
+    if (listing.vaults.length === 0) {
       return [new EmptyNode(this, vscode.l10n.t('No Recovery Services vaults'))];
     }
-    return vaults
-      .map((vault) => new VaultNode(this, clients, toVaultInfo(vault)))
-      .sort((a, b) => a.vault.name.localeCompare(b.vault.name));
+    return listing.vaults.map((vault) => new VaultNode(this, this.subscription, vault));
+  }
+
+  reload(context: TreeLoadContext): Promise<void> {
+    context.deployedVms.forget(`/subscriptions/${this.subscription.subscriptionId}`, this.subscription.subscriptionId);
+    return Promise.resolve();
   }
 }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { AzureClients } from '../azure/azureClients';
-import { toSiteRecoveryFabric } from '../siteRecovery/fabricMapping';
+import type { AzureSubscriptionContext } from '../azure/azureSubscriptionContext';
+import type { HasInfrastructureTarget, InfrastructureTarget } from '../siteRecovery/infrastructureTarget';
 import type { VaultInfo } from '../siteRecovery/model';
-import { collect } from '../util/collect';
 import { ContextValues } from './contextValues';
 import { FabricNode } from './fabricNode';
 import type { InfrastructureNode, TreeLoadContext } from './infrastructureNode';
@@ -10,15 +9,17 @@ import { EmptyNode } from './messageNode';
 import { detailsTooltip } from './serverPresentation';
 
 /** A Recovery Services vault; its children are its configuration servers and replication appliances (fabrics). */
-export class VaultNode implements InfrastructureNode {
+export class VaultNode implements InfrastructureNode, HasInfrastructureTarget {
   readonly id: string;
+  readonly infrastructureTarget: InfrastructureTarget;
 
   constructor(
     readonly parent: InfrastructureNode,
-    readonly clients: AzureClients,
+    readonly subscription: AzureSubscriptionContext,
     readonly vault: VaultInfo,
   ) {
     this.id = `vault${vault.id.toLowerCase()}`;
+    this.infrastructureTarget = { kind: 'vault', subscription, vault };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -36,14 +37,15 @@ export class VaultNode implements InfrastructureNode {
   }
 
   async loadChildren(context: TreeLoadContext): Promise<InfrastructureNode[]> {
-    const fabrics = await context.limiter.run(() =>
-      collect(this.clients.siteRecovery().replicationFabrics.list(this.vault.name, this.vault.resourceGroup)),
-    );
+    const fabrics = await context.services.forSubscription(this.subscription).fabrics.list(this.vault, context.signal);
     if (fabrics.length === 0) {
       return [new EmptyNode(this, vscode.l10n.t('No configuration servers or replication appliances'))];
     }
-    return fabrics
-      .map((fabric) => new FabricNode(this, toSiteRecoveryFabric(fabric, this.vault), context.now))
-      .sort((a, b) => a.fabric.friendlyName.localeCompare(b.fabric.friendlyName));
+    return fabrics.map((fabric) => new FabricNode(this, this.subscription, fabric, context.now));
+  }
+
+  reload(context: TreeLoadContext): Promise<void> {
+    context.deployedVms.forget(this.vault.id, this.vault.subscriptionId);
+    return Promise.resolve();
   }
 }

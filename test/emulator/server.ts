@@ -167,6 +167,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       entry.status = res.statusCode;
       entry.durationMs = Date.now() - started;
     });
+    res.on('close', () => {
+      if (!res.writableFinished) {
+        entry.abandoned = true;
+      }
+    });
     const delay = settings.latencyMs + applied.extraLatencyMs;
     if (delay > 0) {
       await new Promise((resolve) => setTimeout(resolve, delay));

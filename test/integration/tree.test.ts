@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { RequestLogEntry } from '../emulator/control/requestLog';
+import { DEMO_DEPLOYED_VM, registerDemoProcessServer } from './emulatorRegistration';
 import { byLabel, emulatorControl, infrastructureTree, renderChildren, type RenderedNode } from './extensionTestContext';
 
 const PRODUCTION = 'Contoso Production';
 const DISASTER_RECOVERY = 'Contoso Disaster Recovery';
 const NO_VAULTS = 'Contoso Dev/Test (no vaults)';
+const DISASTER_RECOVERY_ID = 'd1b2c3d4-e5f6-4a70-9b8c-0d1e2f3a4b5c';
 const TOKYO_FABRIC_ID =
   '/subscriptions/c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b/resourceGroups/rg-asr-japaneast/providers/Microsoft.RecoveryServices/vaults/rsv-failback-japaneast/replicationFabrics/b4a0d3c5e9f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b';
 
@@ -19,6 +22,32 @@ async function expand(path: readonly string[]): Promise<RenderedNode[]> {
 
 describe('The Site Recovery tree against the Azure emulator (service principal)', () => {
   const control = emulatorControl();
+
+  async function lastRequestSequence(): Promise<number> {
+    return (await control.requests()).at(-1)?.sequence ?? 0;
+  }
+
+  /** The Resource Manager requests since `sequence`, as "METHOD path" (token requests left out). */
+  async function armRequestsSince(sequence: number): Promise<string[]> {
+    return (await control.requests(sequence))
+      .filter((request) => request.path.startsWith('/subscriptions'))
+      .map((request) => `${request.method} ${request.path}`);
+  }
+
+  /** The first logged request since `sequence` that satisfies `condition`, polled with a deadline. */
+  async function waitForRequest(sequence: number, condition: (request: RequestLogEntry) => boolean): Promise<RequestLogEntry> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const found = (await control.requests(sequence)).find(condition);
+      if (found !== undefined) {
+        return found;
+      }
+      if (Date.now() > deadline) {
+        throw new Error('The emulator did not log the awaited request within 20 s.');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
 
   beforeEach(async () => {
     await control.resetState();
@@ -90,28 +119,59 @@ describe('The Site Recovery tree against the Azure emulator (service principal)'
     assert.match(pending.description, /deployed in Azure by this extension/);
   });
 
-  it('marks a registered process server whose VM this extension deployed (recognised by its tags)', async () => {
-    const state = await control.state();
-    const fabric = state.resources.find((resource) => resource.id.toLowerCase() === TOKYO_FABRIC_ID.toLowerCase());
-    assert.ok(fabric, 'the seed has the Tokyo configuration server');
-    const properties = fabric.properties as { customDetails: { processServers: Record<string, unknown>[] } };
-    properties.customDetails.processServers.push({
-      id: '5b7a9c1d-0000-4000-8000-00000000f001',
-      friendlyName: 'ps-failback-01',
-      ipAddress: '10.10.1.10',
-      lastHeartbeat: new Date().toISOString(),
-      versionStatus: 'Latest',
-      machineCount: '0',
-      health: 'Normal',
-    });
-    await control.putResource(fabric);
-
+  it('marks a registered process server whose VM this extension deployed, matched by the address and computer name it wrote', async () => {
+    await registerDemoProcessServer(control);
     const servers = await expand([PRODUCTION, 'rsv-failback-japaneast', 'cs-tokyo-01']);
-    const deployed = byLabel(servers, 'ps-failback-01');
+    // The configuration server reports the computer name, not the VM's Azure name (ps-failback-01).
+    const deployed = byLabel(servers, DEMO_DEPLOYED_VM.computerName);
     assert.equal(deployed.contextValue, 'asrFailback.processServer.deployed');
     assert.equal(deployed.iconId, 'cloud');
-    assert.match(deployed.description, /^10\.10\.1\.10 · Healthy · .* · deployed in Azure by this extension$/);
-    assert.equal(servers.filter((server) => server.label === 'ps-failback-01').length, 1, 'shown once, not also as unregistered');
+    assert.match(deployed.description, /^10\.10\.2\.10 · Healthy · .* · deployed in Azure by this extension$/);
+    assert.ok(!servers.some((server) => server.label === DEMO_DEPLOYED_VM.name), 'not shown again as an unregistered deployment');
+  });
+
+  it('refreshes one configuration server by reading that fabric and the VM listing that can hold its servers, nothing else', async () => {
+    const tree = await infrastructureTree();
+    const fabrics = await expand([PRODUCTION, 'rsv-failback-japaneast']);
+    const tokyo = byLabel(fabrics, 'cs-tokyo-01');
+    const pending = byLabel(await renderChildren(tree, tokyo.node), DEMO_DEPLOYED_VM.name);
+    assert.equal(pending.contextValue, 'asrFailback.processServer.deployed.unregistered');
+    await registerDemoProcessServer(control);
+
+    const before = await lastRequestSequence();
+    await vscode.commands.executeCommand('asrFailback.refresh', tokyo.node);
+    const servers = await renderChildren(tree, tokyo.node);
+    assert.equal(byLabel(servers, DEMO_DEPLOYED_VM.computerName).contextValue, 'asrFailback.processServer.deployed');
+    const tokyoFabricName = TOKYO_FABRIC_ID.split('/').at(-1) ?? '';
+    assert.deepEqual(
+      (await armRequestsSince(before)).sort(),
+      [
+        `GET /subscriptions/${DEMO_DEPLOYED_VM.subscriptionId}/resourceGroups/rg-asr-japaneast/providers/Microsoft.RecoveryServices/vaults/rsv-failback-japaneast/replicationFabrics/${tokyoFabricName}`,
+        `GET /subscriptions/${DEMO_DEPLOYED_VM.subscriptionId}/resources`,
+      ].sort(),
+      'no other subscription, vault or fabric is read',
+    );
+  });
+
+  it('aborts the requests of a level still loading when the tree is refreshed, the next page included', async () => {
+    await control.updateSettings({ pageSizes: { 'microsoft.recoveryservices/vaults': 5 } });
+    await control.addFault({
+      method: 'GET',
+      path: `/subscriptions/${DISASTER_RECOVERY_ID}/providers/Microsoft.RecoveryServices/vaults`,
+      count: 2,
+      action: { kind: 'latency', ms: 1_500 },
+    });
+    const tree = await infrastructureTree();
+    const subscription = byLabel(await renderChildren(tree), DISASTER_RECOVERY);
+    const before = await lastRequestSequence();
+    const loading = tree.getChildren(subscription.node);
+    const secondPage = await waitForRequest(before, (request) => request.path.endsWith('/vaults') && request.query.includes('skiptoken'));
+    await vscode.commands.executeCommand('asrFailback.refresh');
+    assert.deepEqual(await loading, [], 'the superseded load shows nothing');
+    const answered = await waitForRequest(before, (request) => request.sequence === secondPage.sequence && (request.abandoned === true || request.status !== undefined));
+    assert.equal(answered.abandoned, true, 'the request for the second page was aborted on the wire');
+    const pages = (await control.requests(before)).filter((request) => request.path.endsWith('/vaults'));
+    assert.equal(pages.length, 2, 'no third page was asked for');
   });
 
   it('shows an error node with Retry for a vault whose fabrics call fails, while its siblings load', async () => {

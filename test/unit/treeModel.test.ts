@@ -3,11 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { portalResourceUrl, resourceManagerScope } from '../../src/azure/cloudEnvironment';
 import { isSubscriptionSelected } from '../../src/azure/subscriptionFilter';
-import { managedProcessServerVms } from '../../src/deployment/managedProcessServerVm';
-import { CONFIGURATION_SERVER_TAG, MANAGED_BY_TAG, MANAGED_BY_VALUE } from '../../src/deployment/resourceTags';
+import { isSameProcessServer, managedProcessServerVms } from '../../src/deployment/managedProcessServerVm';
+import {
+  COMPUTER_NAME_TAG,
+  CONFIGURATION_SERVER_TAG,
+  MANAGED_BY_TAG,
+  MANAGED_BY_VALUE,
+  PROCESS_SERVER_IP_TAG,
+} from '../../src/deployment/resourceTags';
 import { toSiteRecoveryFabric, toVaultInfo } from '../../src/siteRecovery/fabricMapping';
 import type { Fabric, Vault } from '../../src/siteRecovery/sdkTypes';
-import { ConcurrencyLimiter } from '../../src/util/concurrencyLimiter';
 import { relativeTime } from '../../src/util/relativeTime';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'emulator', 'fixtures');
@@ -76,6 +81,30 @@ describe('Recognising the VMs this extension deployed', () => {
     assert.equal(found[0]?.resourceGroup, 'rg-ps');
     assert.equal(found[0]?.configurationServerId, fabricId);
   });
+
+  it('matches a reported process server by the address and computer name the deployment wrote, never by the VM name', () => {
+    const [deployed] = managedProcessServerVms([
+      vm('ps-failback-01', {
+        [MANAGED_BY_TAG]: MANAGED_BY_VALUE,
+        [CONFIGURATION_SERVER_TAG]: fabricId,
+        [PROCESS_SERVER_IP_TAG]: '10.10.2.10',
+        [COMPUTER_NAME_TAG]: 'psfailback01',
+      }),
+    ]);
+    assert.ok(deployed);
+    assert.equal(deployed.privateIpAddress, '10.10.2.10');
+    assert.ok(isSameProcessServer(deployed, { ipAddress: '10.10.2.10', friendlyName: 'psfailback01' }));
+    assert.ok(isSameProcessServer(deployed, { ipAddress: '10.10.2.10', friendlyName: 'PSFAILBACK01.contoso.local' }), 'a reported FQDN');
+    assert.ok(!isSameProcessServer(deployed, { ipAddress: '10.10.2.11', friendlyName: 'psfailback01' }), 'another address');
+    assert.ok(!isSameProcessServer(deployed, { ipAddress: '10.10.2.10', friendlyName: 'ps-onprem-07' }), 'the same address elsewhere');
+    assert.ok(!isSameProcessServer(deployed, { ipAddress: undefined, friendlyName: 'ps-failback-01' }), 'the VM name alone is no match');
+  });
+
+  it('matches nothing to a VM whose tags carry no address', () => {
+    const [untagged] = managedProcessServerVms([vm('ps-failback-01', { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [CONFIGURATION_SERVER_TAG]: fabricId })]);
+    assert.ok(untagged);
+    assert.ok(!isSameProcessServer(untagged, { ipAddress: '10.10.2.10', friendlyName: 'ps-failback-01' }));
+  });
 });
 
 describe('Subscription filter', () => {
@@ -97,27 +126,6 @@ describe('Relative time', () => {
     assert.equal(relativeTime(new Date('2026-11-25T11:55:00Z'), now, 'en'), '5 minutes ago');
     assert.equal(relativeTime(new Date('2026-11-25T09:00:00Z'), now, 'en'), '3 hours ago');
     assert.equal(relativeTime(new Date('2026-11-25T11:55:00Z'), now, 'ja'), '5 分前');
-  });
-});
-
-describe('ConcurrencyLimiter', () => {
-  it('never runs more tasks at once than its limit, and keeps the order of results', async () => {
-    const limiter = new ConcurrencyLimiter(2);
-    let running = 0;
-    let highest = 0;
-    const results = await limiter.map([1, 2, 3, 4, 5], async (value) => {
-      running += 1;
-      highest = Math.max(highest, running);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      running -= 1;
-      return value * 10;
-    });
-    assert.equal(highest, 2);
-    assert.deepEqual(results, [10, 20, 30, 40, 50]);
-  });
-
-  it('rejects a limit that is not a positive whole number', () => {
-    assert.throws(() => new ConcurrencyLimiter(0), RangeError);
   });
 });
 

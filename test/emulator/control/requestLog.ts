@@ -16,6 +16,8 @@ export interface RequestLogEntry {
   readonly body: unknown;
   /** Set when an injected fault decided the answer. */
   fault: string | undefined;
+  /** True when the client closed the connection before the answer was sent (it aborted the request). */
+  abandoned?: boolean;
 }
 
 /** A bounded in-memory log. */

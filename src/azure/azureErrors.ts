@@ -51,3 +51,8 @@ export function errorMessage(error: unknown): string {
   }
   return String(error);
 }
+
+/** Whether an error is the end of a call the extension itself aborted (a refresh, a cancel), not a failure to report. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
