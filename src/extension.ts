@@ -3,6 +3,7 @@ import { AzureAccount } from './azure/azureAccount';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands/registerCommand';
 import { selectSubscriptions } from './commands/selectSubscriptions';
+import { addProcessServer } from './commands/addProcessServer';
 import { copyIpAddress, openInPortal } from './commands/treeCommands';
 import { ExtensionLog } from './logging/extensionLog';
 import { DeployedProcessServerIndex } from './services/deployedProcessServerIndex';
@@ -10,13 +11,21 @@ import { InfrastructureServices } from './services/subscriptionServices';
 import { infrastructureTargetOf } from './siteRecovery/infrastructureTarget';
 import { INFRASTRUCTURE_VIEW_ID, InfrastructureTreeDataProvider } from './tree/infrastructureTreeDataProvider';
 import { ConcurrencyLimiter } from './util/concurrencyLimiter';
+import type { AddProcessServerContext } from './wizard/addProcessServer/addProcessServerContext';
+import type { UserInput } from './wizard/userInput';
+import { passphraseStoreIn } from './wizard/addProcessServer/steps/configurationServerConnectionSteps';
+import { recentChoicesIn } from './wizard/wizard';
 
 /** How many Azure requests the extension has in flight at most. */
 const MAX_PARALLEL_REQUESTS = 6;
 
-/** What `activate` returns: the sidebar tree's data, for extensions and tests that read what the tree shows. */
+/**
+ * What `activate` returns, for extensions and tests: the sidebar tree's data (what the tree shows), and "Add Process
+ * Server in Azure" with the prompts answered through a given `UserInput` (the command uses VS Code's QuickPick).
+ */
 export interface ExtensionApi {
   readonly infrastructureTree: vscode.TreeDataProvider<unknown>;
+  addProcessServer(node: unknown, userInput: UserInput): Promise<AddProcessServerContext>;
 }
 
 /**
@@ -48,7 +57,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCommand(context, log, CommandIds.copyIpAddress, (node) => copyIpAddress(log, infrastructureTargetOf(node)));
 
   log.info(vscode.l10n.t('Azure Site Recovery failback extension {0} activated.', extensionVersion(context)));
-  return { infrastructureTree: tree };
+  const wizardDependencies = {
+    account,
+    services,
+    log,
+    recent: recentChoicesIn(context.globalState),
+    passphrases: passphraseStoreIn(context.secrets),
+  };
+  return {
+    infrastructureTree: tree,
+    addProcessServer: (node, userInput) => addProcessServer(wizardDependencies, infrastructureTargetOf(node), userInput),
+  };
 }
 
 export function deactivate(): void {

@@ -42,6 +42,10 @@ export class AzureClients {
   private recoveryServicesClient: AzureSdk.RecoveryServicesClient | undefined;
   private siteRecoveryClient: AzureSdk.SiteRecoveryManagementClient | undefined;
   private resourcesClient: AzureSdk.ResourceManagementClient | undefined;
+  private networkClient: AzureSdk.NetworkManagementClient | undefined;
+  private computeClient: AzureSdk.ComputeManagementClient | undefined;
+  private storageClient: AzureSdk.StorageManagementClient | undefined;
+  private subscriptionClient: AzureSdk.SubscriptionClient | undefined;
 
   constructor(readonly subscription: AzureSubscriptionContext) {}
 
@@ -61,6 +65,30 @@ export class AzureClients {
     const { credential, subscriptionId, cloud } = this.subscription;
     this.resourcesClient ??= new (loadAzureSdk().ResourceManagementClient)(credential, subscriptionId, modularClientOptions(cloud));
     return this.resourcesClient;
+  }
+
+  network(): AzureSdk.NetworkManagementClient {
+    const { credential, subscriptionId, cloud } = this.subscription;
+    this.networkClient ??= new (loadAzureSdk().NetworkManagementClient)(credential, subscriptionId, modularClientOptions(cloud));
+    return this.networkClient;
+  }
+
+  compute(): AzureSdk.ComputeManagementClient {
+    const { credential, subscriptionId, cloud } = this.subscription;
+    this.computeClient ??= new (loadAzureSdk().ComputeManagementClient)(credential, subscriptionId, modularClientOptions(cloud));
+    return this.computeClient;
+  }
+
+  storage(): AzureSdk.StorageManagementClient {
+    const { credential, subscriptionId, cloud } = this.subscription;
+    this.storageClient ??= new (loadAzureSdk().StorageManagementClient)(credential, subscriptionId, modularClientOptions(cloud));
+    return this.storageClient;
+  }
+
+  /** Subscription-level reads (the regions the subscription offers). */
+  subscriptions(): AzureSdk.SubscriptionClient {
+    this.subscriptionClient ??= createSubscriptionClient(this.subscription.credential, this.subscription.cloud);
+    return this.subscriptionClient;
   }
 }
 

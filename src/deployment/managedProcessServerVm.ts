@@ -7,6 +7,7 @@ import {
   MANAGED_BY_TAG,
   MANAGED_BY_VALUE,
   PROCESS_SERVER_IP_TAG,
+  VIRTUAL_NETWORK_TAG,
 } from './resourceTags';
 
 /** A process-server VM this extension deployed, as Resource Manager lists it (found by its tags). */
@@ -23,6 +24,8 @@ export interface ManagedProcessServerVm {
   readonly privateIpAddress?: string;
   /** The Windows computer name the deployment gave it (tag), the name the configuration server reports. */
   readonly computerName?: string;
+  /** The virtual network it serves (tag). */
+  readonly virtualNetworkId?: string;
   readonly provisioningState?: string;
 }
 
@@ -68,6 +71,7 @@ export function managedProcessServerVms(resources: readonly TaggedResource[]): M
       configurationServerId,
       privateIpAddress: tags[PROCESS_SERVER_IP_TAG],
       computerName: tags[COMPUTER_NAME_TAG],
+      virtualNetworkId: tags[VIRTUAL_NETWORK_TAG],
       provisioningState: resource.provisioningState,
     });
   }

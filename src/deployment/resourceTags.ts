@@ -15,3 +15,5 @@ export const CONFIGURATION_SERVER_TAG = 'asr-failback:configuration-server';
  */
 export const PROCESS_SERVER_IP_TAG = 'asr-failback:process-server-ip';
 export const COMPUTER_NAME_TAG = 'asr-failback:computer-name';
+/** The virtual network the process server serves (its NIC's network): one process server per network is the rule. */
+export const VIRTUAL_NETWORK_TAG = 'asr-failback:virtual-network';

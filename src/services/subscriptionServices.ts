@@ -1,8 +1,12 @@
 import { AzureClients } from '../azure/azureClients';
 import type { AzureSubscriptionContext } from '../azure/azureSubscriptionContext';
 import type { ConcurrencyLimiter } from '../util/concurrencyLimiter';
+import { ComputeService } from './computeService';
 import { DeployedVmService } from './deployedVmService';
 import { FabricService } from './fabricService';
+import { NetworkService } from './networkService';
+import { ResourceGroupService } from './resourceGroupService';
+import { StorageService } from './storageService';
 import { VaultService } from './vaultService';
 
 /**
@@ -14,6 +18,10 @@ export class SubscriptionServices {
   readonly vaults: VaultService;
   readonly fabrics: FabricService;
   readonly deployedVms: DeployedVmService;
+  readonly networks: NetworkService;
+  readonly resourceGroups: ResourceGroupService;
+  readonly compute: ComputeService;
+  readonly storage: StorageService;
 
   constructor(
     readonly subscription: AzureSubscriptionContext,
@@ -23,6 +31,10 @@ export class SubscriptionServices {
     this.vaults = new VaultService(clients, limiter);
     this.fabrics = new FabricService(clients, limiter);
     this.deployedVms = new DeployedVmService(clients, limiter);
+    this.networks = new NetworkService(clients, limiter);
+    this.resourceGroups = new ResourceGroupService(clients, limiter);
+    this.compute = new ComputeService(clients, limiter);
+    this.storage = new StorageService(clients, limiter);
   }
 }
 

@@ -13,3 +13,6 @@ export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 export { ResourceManagementClient } from '@azure/arm-resources';
 export { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 export { SiteRecoveryManagementClient } from '@azure/arm-recoveryservices-siterecovery';
+export { NetworkManagementClient } from '@azure/arm-network';
+export { ComputeManagementClient } from '@azure/arm-compute';
+export { StorageManagementClient } from '@azure/arm-storage';

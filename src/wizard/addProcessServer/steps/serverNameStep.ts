@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { validateServerName } from '../../rules/azureNameRules';
+import type { PromptStep, StepPrompts } from '../../wizard';
+import type { AddProcessServerContext } from '../addProcessServerContext';
+
+/** Step 3a: the server's name: the VM's name in Azure and its Windows computer name, free in the resource group. */
+export class ServerNameStep implements PromptStep<AddProcessServerContext> {
+  readonly id = 'serverName';
+
+  shouldPrompt(context: AddProcessServerContext): boolean {
+    return context.serverName === undefined;
+  }
+
+  async prompt(context: AddProcessServerContext, prompts: StepPrompts): Promise<void> {
+    const { subscription, resourceGroup } = context;
+    if (subscription === undefined || resourceGroup === undefined) {
+      throw new Error('The subscription and resource group steps come before the server name.');
+    }
+    const existing = resourceGroup.isNew ? Promise.resolve([]) : context.servicesFor(subscription).compute.virtualMachineNames(resourceGroup.name, context.signal);
+    existing.catch(() => undefined); // the check below reports a failed read
+    context.serverName = await prompts.input({
+      prompt: vscode.l10n.t('Name of the process server (the VM and its Windows computer name)'),
+      value: 'ps-failback-01',
+      validate: validateServerName,
+      check: async (value) =>
+        (await existing).some((name) => name.toLowerCase() === value.toLowerCase())
+          ? vscode.l10n.t('A VM named {0} already exists in resource group {1}: choose another name.', value, resourceGroup.name)
+          : undefined,
+    });
+  }
+}

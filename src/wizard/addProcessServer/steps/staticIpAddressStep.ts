@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { firstAssignableAddress, validateStaticIpAddress } from '../../rules/ipAddressRules';
+import type { PromptStep, StepPrompts } from '../../wizard';
+import type { AddProcessServerContext } from '../addProcessServerContext';
+
+/**
+ * Step 4b: the NIC's static private IP (a process server needs a static IPv4 address). The subnet's first free
+ * address is suggested; an address is accepted only inside the subnet, not reserved by Azure, and free according to
+ * Azure's CheckIPAddressAvailability.
+ */
+export class StaticIpAddressStep implements PromptStep<AddProcessServerContext> {
+  readonly id = 'staticIpAddress';
+
+  shouldPrompt(context: AddProcessServerContext): boolean {
+    return context.staticIpAddress === undefined;
+  }
+
+  async prompt(context: AddProcessServerContext, prompts: StepPrompts): Promise<void> {
+    const { subscription, virtualNetwork, subnet } = context;
+    const prefix = subnet?.addressPrefix;
+    if (subscription === undefined || virtualNetwork === undefined || subnet === undefined || prefix === undefined) {
+      throw new Error('The network and subnet steps come before the static IP address.');
+    }
+    const networks = context.servicesFor(subscription).networks;
+    const suggestion = await this.firstFreeAddress(prefix, (address) => networks.checkIpAddress(virtualNetwork, address, context.signal));
+    context.staticIpAddress = await prompts.input({
+      prompt: vscode.l10n.t('Static private IP address of the process server in {0} ({1})', subnet.name, prefix),
+      value: suggestion,
+      validate: (value) => validateStaticIpAddress(value, prefix),
+      check: async (value, signal) => {
+        const result = await networks.checkIpAddress(virtualNetwork, value, signal);
+        if (result.available) {
+          return undefined;
+        }
+        return result.alternatives.length === 0
+          ? vscode.l10n.t('{0} is already in use in {1}, and Azure suggests no free address there: choose another subnet.', value, subnet.name)
+          : vscode.l10n.t('{0} is already in use in {1}. Free addresses nearby: {2}.', value, subnet.name, result.alternatives.slice(0, 5).join(', '));
+      },
+    });
+  }
+
+  /** The subnet's first assignable address when free, else the first free one Azure names instead. */
+  private async firstFreeAddress(
+    prefix: string,
+    check: (address: string) => Promise<{ available: boolean; alternatives: readonly string[] }>,
+  ): Promise<string | undefined> {
+    const first = firstAssignableAddress(prefix);
+    if (first === undefined) {
+      return undefined;
+    }
+    try {
+      const result = await check(first);
+      return result.available ? first : result.alternatives.find((address) => validateStaticIpAddress(address, prefix) === undefined);
+    } catch {
+      return first; // the check on accepting the address reports what failed
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { PromptStep, StepPrompts } from '../../wizard';
+import type { AddProcessServerContext } from '../addProcessServerContext';
+
+/** Step 2b: the subnet of the chosen network the process server's NIC goes in. */
+export class SubnetStep implements PromptStep<AddProcessServerContext> {
+  readonly id = 'subnet';
+
+  shouldPrompt(context: AddProcessServerContext): boolean {
+    return context.subnet === undefined;
+  }
+
+  async prompt(context: AddProcessServerContext, prompts: StepPrompts): Promise<void> {
+    const network = context.virtualNetwork;
+    const subnets = (network?.subnets ?? []).filter((subnet) => subnet.addressPrefix !== undefined);
+    if (network === undefined || subnets.length === 0) {
+      throw new Error(vscode.l10n.t('{0} has no subnet a VM can use: add one in the portal, or go back and pick another network.', network?.name ?? ''));
+    }
+    const picked = await prompts.pick({
+      placeholder: vscode.l10n.t('The subnet of {0} for the process server', network.name),
+      items: subnets.map((subnet) => ({ label: subnet.name, description: subnet.addressPrefix, key: subnet.id.toLowerCase(), data: subnet })),
+      recentKey: `${network.id.toLowerCase()}/subnet`,
+    });
+    context.subnet = picked.data;
+  }
+}

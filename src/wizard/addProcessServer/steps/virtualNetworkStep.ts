@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import { GoBackError } from '../../userInput';
+import type { PromptStep, StepPrompts } from '../../wizard';
+import { failoverLoads, type AddProcessServerContext } from '../addProcessServerContext';
+
+/**
+ * Step 2a: the virtual network the failed-over VMs sit in, among those of the region. What makes it a poor choice
+ * (a process server this extension deployed already serves it; no gateway to on-premises) is gathered for the next
+ * step, where the user goes on only deliberately.
+ */
+export class VirtualNetworkStep implements PromptStep<AddProcessServerContext> {
+  readonly id = 'virtualNetwork';
+
+  shouldPrompt(context: AddProcessServerContext): boolean {
+    return context.virtualNetwork === undefined;
+  }
+
+  async prompt(context: AddProcessServerContext, prompts: StepPrompts): Promise<void> {
+    const loads = failoverLoads(context);
+    const region = context.location?.name.toLowerCase() ?? '';
+    const items = loads.virtualNetworks.then((networks) => {
+      const inRegion = networks.filter((network) => network.location.toLowerCase() === region);
+      if (inRegion.length === 0) {
+        throw new Error(
+          vscode.l10n.t(
+            'The subscription has no virtual network in {0}. The process server must sit in the network of the failed-over machines: go back and pick their region.',
+            context.location?.displayName ?? region,
+          ),
+        );
+      }
+      return inRegion.map((network) => ({
+        label: network.name,
+        description: network.addressPrefixes.join(', '),
+        detail: vscode.l10n.t('Resource group {0}', network.resourceGroup),
+        key: network.id.toLowerCase(),
+        data: network,
+      }));
+    });
+    const picked = await prompts.pick({
+      placeholder: vscode.l10n.t('The virtual network the failed-over machines are in'),
+      items,
+      recentKey: 'virtualNetwork',
+    });
+    const network = picked.data;
+    const [withGateway, deployed] = await Promise.all([loads.networksWithGateway, loads.deployedProcessServers]);
+    const warnings: string[] = [];
+    const serving = deployed.filter((vm) => vm.virtualNetworkId?.toLowerCase() === network.id.toLowerCase());
+    if (serving.length > 0) {
+      warnings.push(
+        vscode.l10n.t(
+          'A process server this extension deployed already serves {0}: {1}. One process server per network is the rule.',
+          network.name,
+          serving.map((vm) => vm.name).join(', '),
+        ),
+      );
+    }
+    if (!withGateway.has(network.id.toLowerCase())) {
+      warnings.push(
+        vscode.l10n.t(
+          '{0} has no VPN or ExpressRoute gateway: the process server cannot reach the configuration server on-premises until one connects the network.',
+          network.name,
+        ),
+      );
+    }
+    context.virtualNetwork = network;
+    context.networkWarnings = warnings;
+  }
+}
+
+/** Step 2a': the network's warnings, which the user accepts deliberately or goes back from. */
+export class NetworkWarningsStep implements PromptStep<AddProcessServerContext> {
+  readonly id = 'networkWarnings';
+
+  shouldPrompt(context: AddProcessServerContext): boolean {
+    return (context.networkWarnings?.length ?? 0) > 0 && context.networkWarningsAccepted === undefined;
+  }
+
+  async prompt(context: AddProcessServerContext, prompts: StepPrompts): Promise<void> {
+    const warnings = context.networkWarnings ?? [];
+    const picked = await prompts.pick({
+      placeholder: warnings.join(' '),
+      items: [
+        { label: vscode.l10n.t('$(arrow-left) Choose another network'), key: 'back', data: false },
+        { label: vscode.l10n.t('$(warning) Use {0} anyway', context.virtualNetwork?.name ?? ''), detail: warnings.join(' '), key: 'accept', data: true },
+      ],
+    });
+    if (!picked.data) {
+      throw new GoBackError();
+    }
+    context.networkWarningsAccepted = true;
+  }
+}

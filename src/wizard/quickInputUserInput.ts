@@ -1,0 +1,205 @@
+import * as vscode from 'vscode';
+import { errorMessage } from '../azure/azureErrors';
+import { UserCancelledError } from '../util/userCancelledError';
+import { checkOutcome } from './checkOutcome';
+import { GoBackError, type InputOptions, type PickItem, type PickOptions, type PromptPosition, type UserInput } from './userInput';
+
+type QuickPickEntry<T> = vscode.QuickPickItem & { readonly item: PickItem<T> };
+
+function position(input: vscode.QuickInput, options: PromptPosition): void {
+  input.title = options.title;
+  input.step = options.step;
+  input.totalSteps = options.totalSteps;
+  input.ignoreFocusOut = true; // focus moving away never loses what was typed
+}
+
+/**
+ * The wizard's prompts on VS Code's own QuickPick and InputBox: a Back button from the second step on, "(n/N)" in
+ * the title, the busy indicator while Azure is asked, and a check's result discarded when a newer one has started.
+ */
+export class QuickInputUserInput implements UserInput {
+  pick<T>(options: PickOptions<T>): Promise<PickItem<T>> {
+    const quickPick = vscode.window.createQuickPick<QuickPickEntry<T>>();
+    position(quickPick, options);
+    quickPick.placeholder = options.placeholder;
+    quickPick.matchOnDescription = true;
+    quickPick.buttons = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    const checks = new AbortController();
+    return new Promise<PickItem<T>>((resolve, reject) => {
+      let settled = false;
+      let checkRun = 0;
+      const finish = (outcome: () => void): void => {
+        settled = true;
+        outcome();
+        quickPick.dispose();
+      };
+      quickPick.onDidTriggerButton(() => {
+        finish(() => {
+          reject(new GoBackError());
+        });
+      });
+      quickPick.onDidHide(() => {
+        checks.abort();
+        if (!settled) {
+          finish(() => {
+            reject(new UserCancelledError(options.title));
+          });
+        }
+      });
+      quickPick.onDidAccept(async () => {
+        const entry = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+        if (entry === undefined) {
+          return;
+        }
+        if (options.check === undefined) {
+          finish(() => {
+            resolve(entry.item);
+          });
+          return;
+        }
+        checkRun += 1;
+        const run = checkRun;
+        quickPick.busy = true;
+        const check = options.check;
+        const message = await checkOutcome(() => check(entry.item, checks.signal));
+        if (run !== checkRun || settled) {
+          return; // a newer check started, or the prompt went away
+        }
+        quickPick.busy = false;
+        if (message === undefined) {
+          finish(() => {
+            resolve(entry.item);
+          });
+        } else {
+          quickPick.placeholder = message;
+          void vscode.window.showWarningMessage(message);
+        }
+      });
+      quickPick.busy = true;
+      quickPick.show();
+      Promise.resolve(options.items).then(
+        (items) => {
+          if (settled) {
+            return;
+          }
+          const entries = items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, item }));
+          quickPick.items = entries;
+          const active = entries.find((entry) => (entry.item.key ?? entry.item.label) === options.activeKey);
+          if (active !== undefined) {
+            quickPick.activeItems = [active];
+          }
+          quickPick.busy = false;
+        },
+        (error: unknown) => {
+          // Nothing to pick (a read failed, nothing fits): the prompt stays, says why, and the user goes back or cancels.
+          if (!settled) {
+            quickPick.items = [];
+            quickPick.placeholder = errorMessage(error);
+            quickPick.busy = false;
+          }
+        },
+      );
+    });
+  }
+
+  input(options: InputOptions): Promise<string> {
+    const inputBox = vscode.window.createInputBox();
+    position(inputBox, options);
+    inputBox.prompt = options.prompt;
+    inputBox.placeholder = options.placeholder;
+    inputBox.password = options.password === true;
+    inputBox.value = options.password === true ? '' : (options.value ?? '');
+    inputBox.buttons = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    const checks = new AbortController();
+    return new Promise<string>((resolve, reject) => {
+      let settled = false;
+      let checkRun = 0;
+      const finish = (outcome: () => void): void => {
+        settled = true;
+        outcome();
+        inputBox.dispose();
+      };
+      const validate = (value: string): string | undefined => options.validate?.(value);
+      inputBox.onDidChangeValue((value) => {
+        checkRun += 1; // a check of an older value no longer counts
+        inputBox.busy = false;
+        inputBox.validationMessage = validate(value);
+      });
+      inputBox.onDidTriggerButton(() => {
+        finish(() => {
+          reject(new GoBackError());
+        });
+      });
+      inputBox.onDidHide(() => {
+        checks.abort();
+        if (!settled) {
+          finish(() => {
+            reject(new UserCancelledError(options.title));
+          });
+        }
+      });
+      inputBox.onDidAccept(async () => {
+        const value = inputBox.value;
+        const invalid = validate(value);
+        if (invalid !== undefined) {
+          inputBox.validationMessage = invalid;
+          return;
+        }
+        if (options.check === undefined) {
+          finish(() => {
+            resolve(value);
+          });
+          return;
+        }
+        checkRun += 1;
+        const run = checkRun;
+        inputBox.busy = true;
+        inputBox.enabled = false;
+        const check = options.check;
+        const message = await checkOutcome(() => check(value, checks.signal));
+        if (run !== checkRun || settled) {
+          return;
+        }
+        inputBox.busy = false;
+        inputBox.enabled = true;
+        if (message === undefined) {
+          finish(() => {
+            resolve(value);
+          });
+        } else {
+          inputBox.validationMessage = message;
+        }
+      });
+      inputBox.show();
+      if (inputBox.value !== '') {
+        inputBox.validationMessage = validate(inputBox.value);
+      }
+    });
+  }
+
+  async chooseFileToSave(options: { readonly title: string; readonly defaultFileName: string }): Promise<string> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uri = await vscode.window.showSaveDialog({
+      title: options.title,
+      defaultUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, options.defaultFileName),
+      filters: { [vscode.l10n.t('Deployment plan')]: ['json'] },
+    });
+    if (uri === undefined) {
+      throw new UserCancelledError(options.title);
+    }
+    return uri.fsPath;
+  }
+
+  async chooseFileToOpen(options: { readonly title: string }): Promise<string> {
+    const uris = await vscode.window.showOpenDialog({
+      title: options.title,
+      canSelectMany: false,
+      filters: { [vscode.l10n.t('Deployment plan')]: ['json'] },
+    });
+    const uri = uris?.[0];
+    if (uri === undefined) {
+      throw new UserCancelledError(options.title);
+    }
+    return uri.fsPath;
+  }
+}
