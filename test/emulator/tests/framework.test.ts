@@ -164,16 +164,19 @@ describe('Emulator: ARM request pipeline (auth, api-version, errors, paging, LRO
   });
 
   it('cancels a running LRO poll through abortSignal', async () => {
-    await harness.emulator.control.updateSettings({ lroDurationsMs: { '*': 20000 } });
-    const controller = new AbortController();
-    const started = Date.now();
-    const poller = network.networkSecurityGroups.createOrUpdate('rg-network-japaneast', 'nsg-cancelled', nsgBody, { ...harness.poll, abortSignal: controller.signal });
-    setTimeout(() => {
+    // Held (a test control), the operation runs until released: the abort is certain to land while the SDK polls.
+    const hold = await harness.emulator.control.hold({ kind: 'operation', method: 'PUT', path: '**/networkSecurityGroups/nsg-cancelled' });
+    try {
+      const controller = new AbortController();
+      const poller = network.networkSecurityGroups.createOrUpdate('rg-network-japaneast', 'nsg-cancelled', nsgBody, { ...harness.poll, abortSignal: controller.signal });
+      await poller.submitted();
       controller.abort();
-    }, 100);
-    const error = await rejectionOf(poller);
-    assert.equal(error.name, 'AbortError');
-    assert.ok(Date.now() - started < 2000);
+      const error = await rejectionOf(poller);
+      assert.equal(error.name, 'AbortError');
+      assert.equal((await network.networkSecurityGroups.get('rg-network-japaneast', 'nsg-cancelled')).provisioningState, 'Updating', 'the operation itself still runs');
+    } finally {
+      assert.equal(await harness.emulator.control.releaseHold(hold.id), 1);
+    }
   });
 
   it('logs requests without secrets and resets state to the seed', async () => {
