@@ -15,6 +15,7 @@ import { ArmState } from './arm/state';
 import { EmulatorControlClient, type EmulatorInfo } from './control/client';
 import { startControlServer } from './control/controlServer';
 import { FaultInjector, type AppliedFaults } from './control/faults';
+import { HoldRegistry } from './control/holds';
 import { redactBody, redactQuery } from './control/redaction';
 import { RequestLog } from './control/requestLog';
 import { EntraEmulator } from './entra/index';
@@ -111,13 +112,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   const state = new ArmState(seed);
-  const operations = new OperationTracker(settings);
+  const holds = new HoldRegistry();
+  const operations = new OperationTracker(settings, holds);
   const timers = new Set<NodeJS.Timeout>();
   const services: ArmServices = {
     state,
     settings,
     operations,
-    schedule: (delayMs, action) => {
+    schedule: (delayMs, action, holdAs) => {
+      if (holdAs !== undefined && holds.intercept(holdAs.kind, holdAs.description, action)) {
+        return;
+      }
       const timer = setTimeout(() => {
         timers.delete(timer);
         action();
@@ -131,6 +136,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     timers.clear();
     operations.dispose();
+    holds.clear();
   };
 
   const certificate = await ensureCertificate(options.certificateDir ?? path.join(repositoryRoot(), '.emulator'));
@@ -210,6 +216,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         return published.info;
       },
       faults,
+      holds,
       requestLog,
       state,
       settings,

@@ -9,18 +9,36 @@ function logChannelDocument(): vscode.TextDocument | undefined {
   );
 }
 
-async function waitFor<T>(description: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${description}.`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/**
+ * Resolves with `probe`'s value as soon as it has one: probed now, then again on each of `events` (VS Code's own
+ * signals that what it looks at changed); fails after `timeoutMs` (a deadline only) saying what it waited for.
+ */
+function whenAvailable<T>(description: string, probe: () => T | undefined, events: readonly vscode.Event<unknown>[], timeoutMs = 10_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const finish = (settle: () => void): void => {
+      clearTimeout(deadline);
+      for (const subscription of subscriptions) {
+        subscription.dispose();
+      }
+      settle();
+    };
+    const deadline = setTimeout(() => {
+      finish(() => {
+        reject(new Error(`No ${description} within ${String(timeoutMs)} ms.`));
+      });
+    }, timeoutMs);
+    const check = (): void => {
+      const value = probe();
+      if (value !== undefined) {
+        finish(() => {
+          resolve(value);
+        });
+      }
+    };
+    subscriptions.push(...events.map((event) => event(check)));
+    check();
+  });
 }
 
 describe('Azure Site Recovery: Show Logs', () => {
@@ -34,11 +52,15 @@ describe('Azure Site Recovery: Show Logs', () => {
     await vscode.commands.executeCommand('asrFailback.showLogs');
 
     assert.equal(extensionUnderTest().isActive, true);
-    const document = await waitFor('the log channel to be shown', logChannelDocument);
-    const text = await waitFor('the activation line', () => {
-      const content = document.getText();
-      return content.includes('activated') ? content : undefined;
-    });
+    const document = await whenAvailable('log channel document opened', logChannelDocument, [vscode.workspace.onDidOpenTextDocument]);
+    const text = await whenAvailable(
+      'activation line in the log channel',
+      () => {
+        const content = document.getText();
+        return content.includes('activated') ? content : undefined;
+      },
+      [vscode.workspace.onDidChangeTextDocument],
+    );
     assert.match(text, /\[info\] Azure Site Recovery failback extension \d+\.\d+\.\d+ activated\./);
   });
 });

@@ -12,6 +12,11 @@ export function packagedVsix(): string {
   return vsix;
 }
 
+/** A pattern matching exactly `text` (all of an element's text, nothing more). */
+export function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
 /**
  * A VS Code workbench in the browser, driven the way a person drives it: clicks, keys, what is on screen.
  * Screenshots go to test-results/ui/<journey>/ in the order they were taken.
@@ -47,6 +52,18 @@ export class Workbench {
     await row.click();
   }
 
+  /**
+   * Picks the item whose label is exactly `label` in the open QuickPick, as a user clicks it: waits until that row is
+   * shown (a QuickPick that replaces its items, as multi-step picks do, is waited for by the row it should show).
+   */
+  async pickQuickInputItem(label: string): Promise<void> {
+    const row = this.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) });
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await row.click();
+  }
+
   /** The side-bar view pane with the given title. */
   viewPane(title: string): Locator {
     return this.page.locator('.sidebar .pane').filter({ has: this.page.locator('.pane-header', { hasText: title }) });
@@ -56,7 +73,7 @@ export class Workbench {
   treeRow(label: string): Locator {
     return this.page
       .locator('.sidebar .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) });
   }
 
   /** The panel area (Output, Problems, Terminal ...). */

@@ -4,6 +4,7 @@
  * the configured duration, and the operation URL reports InProgress, then Succeeded or Failed with `error`.
  */
 import { randomUUID } from 'node:crypto';
+import type { HoldRegistry } from '../control/holds';
 import { ArmError } from './errors';
 import type { EmulatorSettings } from './settings';
 import type { ArmRequestContext, ArmResponse } from './types';
@@ -37,13 +38,31 @@ export class OperationTracker {
   private readonly records = new Map<string, OperationRecord>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly settings: EmulatorSettings) {}
+  /** `holds` (a test control) can keep an operation running until the test releases it. */
+  constructor(
+    private readonly settings: EmulatorSettings,
+    private readonly holds?: HoldRegistry,
+  ) {}
 
   /** Starts an operation; the caller answers with `asyncOperationHeaders` or `locationHeaders`. */
   start(start: OperationStart): OperationRecord {
     const record: OperationRecord = { id: randomUUID(), status: 'InProgress', startTime: new Date().toISOString() };
     this.records.set(record.id, record);
     const injectedFailure = start.context.lroFailure;
+    const { method, url } = start.context;
+    const held = this.holds?.intercept(
+      'operation',
+      `${method} ${url.pathname}`,
+      () => {
+        if (this.records.get(record.id) === record) {
+          this.finish(record, start, injectedFailure);
+        }
+      },
+      { method, path: url.pathname },
+    );
+    if (held === true) {
+      return record;
+    }
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.finish(record, start, injectedFailure);

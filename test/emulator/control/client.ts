@@ -5,6 +5,7 @@
 import type { EmulatorSettings } from '../arm/settings';
 import type { ArmResource } from '../arm/types';
 import type { ActiveFault, FaultRule } from './faults';
+import type { ActiveHold, HoldRule } from './holds';
 import type { RequestLogEntry } from './requestLog';
 
 /** What `npm run emulator -- --json` prints as its first line, and what `startEmulator` returns as `info`. */
@@ -54,6 +55,25 @@ export class EmulatorControlClient {
 
   async clearFaults(): Promise<void> {
     await this.call('DELETE', '/faults');
+  }
+
+  /**
+   * Test control (no Azure counterpart): keeps matching work (an LRO's completion, a process server's registration, a
+   * provider registration) pending until `releaseHold`, so an intermediate state can be asserted without sleeping.
+   */
+  hold(rule: HoldRule): Promise<ActiveHold> {
+    return this.call('POST', '/holds', rule);
+  }
+
+  /** The active holds, each with a description of the work it keeps now. */
+  holds(): Promise<ActiveHold[]> {
+    return this.call('GET', '/holds');
+  }
+
+  /** Removes the hold `id` (every hold when omitted) and runs the work it kept at once; how many pieces ran. */
+  async releaseHold(id?: string): Promise<number> {
+    const result = await this.call<{ released: number }>('POST', '/holds/release', id === undefined ? {} : { id });
+    return result.released;
   }
 
   /** Logged requests after `afterSequence` (all when omitted), secrets redacted. */

@@ -6,12 +6,15 @@ import type { ArmState } from '../arm/state';
 import { isJsonObject, type ArmResource } from '../arm/types';
 import type { EmulatorInfo } from './client';
 import type { FaultInjector, FaultRule } from './faults';
+import type { HoldRegistry, HoldRule } from './holds';
 import type { RequestLog } from './requestLog';
 
 /** What the control endpoint drives. */
 export interface EmulatorController {
   info(): EmulatorInfo;
   readonly faults: FaultInjector;
+  /** Test control: work kept pending until the test releases it. */
+  readonly holds: HoldRegistry;
   readonly requestLog: RequestLog;
   readonly state: ArmState;
   readonly settings: EmulatorSettings;
@@ -52,6 +55,15 @@ async function route(controller: EmulatorController, method: string, url: URL, r
     case 'DELETE /faults':
       controller.faults.clear();
       return { status: 204 };
+    case 'GET /holds':
+      return { status: 200, body: controller.holds.list() };
+    case 'POST /holds':
+      return { status: 201, body: controller.holds.add((await readJson(req)) as HoldRule) };
+    case 'POST /holds/release': {
+      const body = await readJson(req);
+      const id = isJsonObject(body) && typeof body['id'] === 'string' ? body['id'] : undefined;
+      return { status: 200, body: { released: controller.holds.release(id) } };
+    }
     case 'GET /requests':
       return { status: 200, body: controller.requestLog.since(Number(url.searchParams.get('after') ?? '0')) };
     case 'DELETE /requests':

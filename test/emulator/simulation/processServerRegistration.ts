@@ -131,6 +131,8 @@ function register(services: ArmServices, vm: ArmResource, parameters: ScriptPara
       + 'Restarting service obengine... OK\r\nProcess server registration succeeded.\r\n',
     followUp: {
       delayMs: services.settings.registrationDelayMs,
+      kind: 'processServerRegistration',
+      description: `process server ${ipAddress} appears under configuration server ${server.hostName}`,
       action: () => {
         const servers = processServersOf(fabric).filter((entry) => entry['ipAddress'] !== ipAddress);
         setProcessServers(fabric, [...servers, newProcessServer(vm, ipAddress, agentVersion)]);

@@ -1,12 +1,13 @@
 /** What a simulated script run on a VM produces. */
+import type { HoldKind } from '../control/holds';
 
 /** Exit code, stdout and stderr of a script, and work to do after it (e.g. a process server appearing later). */
 export interface ScriptOutcome {
   readonly exitCode: number;
   readonly output: string;
   readonly error: string;
-  /** Runs once the run command has finished successfully; `delayMs` later when given. */
-  readonly followUp?: { readonly delayMs: number; readonly action: () => void };
+  /** Runs `delayMs` after the run command has finished successfully (a test's hold of `kind` can keep it pending). */
+  readonly followUp?: { readonly delayMs: number; readonly action: () => void; readonly kind: HoldKind; readonly description: string };
 }
 
 /** Marker line of the registration script (README: "Simulated on-premises side"). */

@@ -89,11 +89,17 @@ describe('Emulator: ARM request pipeline (auth, api-version, errors, paging, LRO
   });
 
   it('runs PUT and DELETE as LROs: 201 + Azure-AsyncOperation, Updating -> Succeeded, then gone', async () => {
-    await harness.emulator.control.updateSettings({ lroDurationsMs: { '*': 150 } });
+    // The test holds the operation (a test control) and releases it after looking at the resource mid-way.
+    const hold = await harness.emulator.control.hold({ kind: 'operation', method: 'PUT', path: '**/networkSecurityGroups/nsg-lro' });
     const poller = network.networkSecurityGroups.createOrUpdate('rg-network-japaneast', 'nsg-lro', nsgBody, harness.poll);
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    const during = await network.networkSecurityGroups.get('rg-network-japaneast', 'nsg-lro');
-    assert.equal(during.provisioningState, 'Updating');
+    try {
+      await poller.submitted();
+      const during = await network.networkSecurityGroups.get('rg-network-japaneast', 'nsg-lro');
+      assert.equal(during.provisioningState, 'Updating');
+      assert.equal(poller.isDone, false);
+    } finally {
+      assert.equal(await harness.emulator.control.releaseHold(hold.id), 1);
+    }
     const created = await poller;
     assert.equal(created.provisioningState, 'Succeeded');
     const put = (await harness.emulator.control.requests()).find((entry) => entry.method === 'PUT');
@@ -158,16 +164,19 @@ describe('Emulator: ARM request pipeline (auth, api-version, errors, paging, LRO
   });
 
   it('cancels a running LRO poll through abortSignal', async () => {
-    await harness.emulator.control.updateSettings({ lroDurationsMs: { '*': 20000 } });
-    const controller = new AbortController();
-    const started = Date.now();
-    const poller = network.networkSecurityGroups.createOrUpdate('rg-network-japaneast', 'nsg-cancelled', nsgBody, { ...harness.poll, abortSignal: controller.signal });
-    setTimeout(() => {
+    // Held (a test control), the operation runs until released: the abort is certain to land while the SDK polls.
+    const hold = await harness.emulator.control.hold({ kind: 'operation', method: 'PUT', path: '**/networkSecurityGroups/nsg-cancelled' });
+    try {
+      const controller = new AbortController();
+      const poller = network.networkSecurityGroups.createOrUpdate('rg-network-japaneast', 'nsg-cancelled', nsgBody, { ...harness.poll, abortSignal: controller.signal });
+      await poller.submitted();
       controller.abort();
-    }, 100);
-    const error = await rejectionOf(poller);
-    assert.equal(error.name, 'AbortError');
-    assert.ok(Date.now() - started < 2000);
+      const error = await rejectionOf(poller);
+      assert.equal(error.name, 'AbortError');
+      assert.equal((await network.networkSecurityGroups.get('rg-network-japaneast', 'nsg-cancelled')).provisioningState, 'Updating', 'the operation itself still runs');
+    } finally {
+      assert.equal(await harness.emulator.control.releaseHold(hold.id), 1);
+    }
   });
 
   it('logs requests without secrets and resets state to the seed', async () => {

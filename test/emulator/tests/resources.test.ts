@@ -92,9 +92,12 @@ describe('Emulator: Microsoft.Resources through the real SDK clients', () => {
     const devResources = new ResourceManagementClient(harness.credential, demo.devTest, harness.modularOptions);
     const before = await devResources.providers.get('Microsoft.RecoveryServices');
     assert.equal(before.registrationState, 'NotRegistered');
+    // The test holds the transition (a test control), so Registering is a state it controls, not a race.
+    const hold = await harness.emulator.control.hold({ kind: 'providerRegistration' });
     const registering = await devResources.providers.register('Microsoft.RecoveryServices');
     assert.equal(registering.registrationState, 'Registering');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal((await devResources.providers.get('Microsoft.RecoveryServices')).registrationState, 'Registering');
+    assert.equal(await harness.emulator.control.releaseHold(hold.id), 1, 'the registration was pending');
     assert.equal((await devResources.providers.get('Microsoft.RecoveryServices')).registrationState, 'Registered');
     const unknown = await rejectionOf(devResources.providers.get('Microsoft.Nothing'));
     assert.equal(unknown.code, 'InvalidResourceNamespace');

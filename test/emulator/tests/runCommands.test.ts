@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { SiteRecoveryManagementClient, type VMwareDetails } from '@azure/arm-recoveryservices-siterecovery';
+import { waitUntil } from '../../support/waitUntil';
 import { REGISTER_MARKER, UNREGISTER_MARKER } from '../simulation/scriptOutcome';
 import { demo, rejectionOf, startHarness, type EmulatorHarness } from './harness';
 
@@ -47,7 +48,14 @@ describe('Emulator: run commands and the simulated process-server registration',
     await harness.emulator.control.resetState();
   });
 
+  /** The work the test's holds keep pending now (control endpoint; a test control). */
+  async function heldWork(): Promise<string[]> {
+    return (await harness.emulator.control.holds()).flatMap((hold) => hold.pending);
+  }
+
   it('registers the VM as a process server: the run command succeeds, then the PS appears in the fabric', async () => {
+    // The test holds the registration's follow-up, so "not yet in the fabric" is a state it controls, not a race.
+    const hold = await harness.emulator.control.hold({ kind: 'processServerRegistration' });
     const created = await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('192.168.10.20', passphrase), harness.poll);
     assert.equal(created.provisioningState, 'Succeeded');
     const result = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'register-ps', { expand: 'instanceView' });
@@ -55,8 +63,9 @@ describe('Emulator: run commands and the simulated process-server registration',
     assert.equal(result.instanceView.exitCode, 0);
     assert.match(result.instanceView.output ?? '', /registration succeeded/);
     assert.ok(result.instanceView.startTime instanceof Date && result.instanceView.endTime instanceof Date);
-    assert.ok(!(await processServerIps()).includes('10.10.2.10'), 'the PS appears only after the registration delay');
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    assert.ok(!(await processServerIps()).includes('10.10.2.10'), 'the PS does not appear when the run command ends');
+    assert.deepEqual(await heldWork(), ['process server 10.10.2.10 appears under configuration server cs-tokyo-01.contoso.local']);
+    assert.equal(await harness.emulator.control.releaseHold(hold.id), 1);
     const fabric = await siteRecovery.replicationFabrics.get(vaultName, 'rg-asr-japaneast', tokyoFabric);
     const details = fabric.properties?.customDetails as VMwareDetails;
     const server = details.processServers?.find((entry) => entry.ipAddress === '10.10.2.10');
@@ -80,12 +89,15 @@ describe('Emulator: run commands and the simulated process-server registration',
   });
 
   it('fails with the setup tool output on a wrong passphrase and never registers', async () => {
+    // With registrations held, a registration the failed run would have started is visible as held work.
+    await harness.emulator.control.hold({ kind: 'processServerRegistration' });
     await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('192.168.10.20', 'not-the-passphrase'), harness.poll);
     const result = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'register-ps', { expand: 'instanceView' });
     assert.equal(result.instanceView?.executionState, 'Failed');
     assert.notEqual(result.instanceView.exitCode, 0);
     assert.match(result.instanceView.error ?? '', /passphrase is invalid/);
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    assert.deepEqual(await heldWork(), [], 'the failed run started no registration');
+    assert.equal(await harness.emulator.control.releaseHold(), 0);
     assert.ok(!(await processServerIps()).includes('10.10.2.10'));
   });
 
@@ -123,24 +135,36 @@ describe('Emulator: run commands and the simulated process-server registration',
     assert.equal(refused.instanceView?.executionState, 'Failed');
     assert.match(refused.instanceView.error ?? '', /serving 23 replicated machine/);
     await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('192.168.10.20', passphrase), harness.poll);
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    assert.ok((await processServerIps()).includes('10.10.2.10'));
+    // Nothing held here: the registration appears after the configured delay (300 ms), polled for with a deadline.
+    let seen: string[] = [];
+    await waitUntil(
+      'the registered process server 10.10.2.10 in the fabric',
+      async () => {
+        seen = await processServerIps();
+        return seen.includes('10.10.2.10') ? true : undefined;
+      },
+      { timeoutMs: 10_000 },
+      () => seen.join(', '),
+    );
     await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'unregister-ps', unregister('10.10.2.10'), harness.poll);
     assert.ok(!(await processServerIps()).includes('10.10.2.10'));
   });
 
   it('answers Conflict while another run command on the VM is still executing', async () => {
-    await harness.emulator.control.updateSettings({ lroDurationsMs: { '*': 30, 'microsoft.compute/virtualmachines/runcommands': 400 } });
+    // The first run command stays executing until the test releases it; submitted() is its accepted PUT.
+    const hold = await harness.emulator.control.hold({ kind: 'operation', method: 'PUT', path: '**/runCommands/long-running' });
+    const first = compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'long-running', { location: 'japaneast', source: { script: 'Start-Sleep 1' } }, harness.poll);
     try {
-      const first = compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'long-running', { location: 'japaneast', source: { script: 'Start-Sleep 1' } }, harness.poll);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await first.submitted();
       const second = await rejectionOf(compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'second', { location: 'japaneast', source: { script: 'hostname' } }, harness.poll));
       assert.equal(second.code, 'Conflict');
       assert.equal(second.statusCode, 409);
-      assert.equal((await first).provisioningState, 'Succeeded');
     } finally {
-      await harness.emulator.control.updateSettings({ lroDurationsMs: { '*': 30 } });
+      assert.equal(await harness.emulator.control.releaseHold(hold.id), 1);
     }
+    assert.equal((await first).provisioningState, 'Succeeded');
+    const third = await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'second', { location: 'japaneast', source: { script: 'hostname' } }, harness.poll);
+    assert.equal(third.provisioningState, 'Succeeded', 'once the first has finished, another run command is accepted');
   });
 
   it('runs the runCommand action: 202 + Location, then StdOut/StdErr statuses', async () => {

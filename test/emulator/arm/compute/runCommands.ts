@@ -114,7 +114,7 @@ function runManagedCommand(services: ArmServices, context: ArmRequestContext): R
     };
     liveProperties(stored)['instanceView'] = view;
     if (outcome.exitCode === 0 && outcome.followUp !== undefined) {
-      services.schedule(outcome.followUp.delayMs, outcome.followUp.action);
+      services.schedule(outcome.followUp.delayMs, outcome.followUp.action, outcome.followUp);
     }
     return outcome;
   };
@@ -161,7 +161,7 @@ function runCommandAction(services: ArmServices, context: ArmRequestContext): Re
     complete: () => {
       const outcome = simulateScript(services, vm, script, mergedParameters(parameters, []));
       if (outcome.exitCode === 0 && outcome.followUp !== undefined) {
-        services.schedule(outcome.followUp.delayMs, outcome.followUp.action);
+        services.schedule(outcome.followUp.delayMs, outcome.followUp.action, outcome.followUp);
       }
       const tail = (text: string): string => Buffer.from(text).subarray(-4096).toString('utf8');
       return {

@@ -78,9 +78,13 @@ export function providerRoutes(services: ArmServices): ArmRoute[] {
           action === 'register' ? ['Registering', 'Registered'] : ['Unregistering', 'Unregistered'];
         if (state.registrationState(subscriptionId, namespace) !== after) {
           state.setRegistrationState(subscriptionId, namespace, during);
-          services.schedule(settings.providerRegistrationDelayMs, () => {
-            state.setRegistrationState(subscriptionId, namespace, after);
-          });
+          services.schedule(
+            settings.providerRegistrationDelayMs,
+            () => {
+              state.setRegistrationState(subscriptionId, namespace, after);
+            },
+            { kind: 'providerRegistration', description: `${namespace} becomes ${after} in ${subscriptionId}` },
+          );
         }
         return { status: 200, body: render(subscriptionId, key) };
       },
