@@ -47,7 +47,7 @@ export class QuickInputUserInput implements UserInput {
         }
       });
       quickPick.onDidAccept(async () => {
-        const entry = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+        const entry = quickPick.selectedItems.at(0) ?? quickPick.activeItems.at(0);
         if (entry === undefined) {
           return;
         }

@@ -58,11 +58,18 @@ describe('Journey: sign in with the VS Code account and browse to a process serv
     await workbench.screenshot('signed-out');
   });
 
-  it('signs in through the Microsoft account provider, allowing it as a user would, and the tree loads', async () => {
+  it('signs in through the Microsoft account provider, allowing it as a user would, and the tree loads once', async () => {
+    const before = (await emulator().control.requests()).at(-1)?.sequence ?? 0;
     await signIn(workbench);
-    // The sign-in goes on after the first rows show (the second tenant's tokens, the reload after the session change).
+    // The sign-in goes on after the first rows show (the second tenant's tokens).
     await waitForEmulatorQuiet(emulator().control, QUIET_MS, 60_000);
     await workbench.screenshot('signed-in-subscriptions');
+    // One listing of the subscriptions asks for the account's tenants once; a second reload would ask again.
+    const tenantListings = (await emulator().control.requests(before)).filter((request) => request.method === 'GET' && request.path === '/tenants');
+    assert.equal(tenantListings.length, 1, 'the tree listed the subscriptions once after the sign-in');
+    for (const label of ['Contoso Production', 'Fabrikam Recovery']) {
+      assert.equal(await workbench.treeRow(label).count(), 1, `${label} is shown once`);
+    }
   });
 
   it('expands to a process server and opens its context menu', async () => {
