@@ -7,4 +7,5 @@ export const CommandIds = {
   retry: 'asrFailback.retry',
   openInPortal: 'asrFailback.openInPortal',
   copyIpAddress: 'asrFailback.copyIpAddress',
+  addProcessServer: 'asrFailback.addProcessServer',
 } as const;

@@ -12,6 +12,7 @@ import { infrastructureTargetOf } from './siteRecovery/infrastructureTarget';
 import { INFRASTRUCTURE_VIEW_ID, InfrastructureTreeDataProvider } from './tree/infrastructureTreeDataProvider';
 import { ConcurrencyLimiter } from './util/concurrencyLimiter';
 import type { AddProcessServerContext } from './wizard/addProcessServer/addProcessServerContext';
+import { QuickInputUserInput } from './wizard/quickInputUserInput';
 import type { UserInput } from './wizard/userInput';
 import { passphraseStoreIn } from './wizard/addProcessServer/steps/configurationServerConnectionSteps';
 import { recentChoicesIn } from './wizard/wizard';
@@ -56,7 +57,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCommand(context, log, CommandIds.openInPortal, (node) => openInPortal(account, infrastructureTargetOf(node)));
   registerCommand(context, log, CommandIds.copyIpAddress, (node) => copyIpAddress(log, infrastructureTargetOf(node)));
 
-  log.info(vscode.l10n.t('Azure Site Recovery failback extension {0} activated.', extensionVersion(context)));
   const wizardDependencies = {
     account,
     services,
@@ -64,6 +64,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     recent: recentChoicesIn(context.globalState),
     passphrases: passphraseStoreIn(context.secrets),
   };
+  registerCommand(context, log, CommandIds.addProcessServer, (node) =>
+    addProcessServer(wizardDependencies, infrastructureTargetOf(node), new QuickInputUserInput()),
+  );
+
+  log.info(vscode.l10n.t('Azure Site Recovery failback extension {0} activated.', extensionVersion(context)));
   return {
     infrastructureTree: tree,
     addProcessServer: (node, userInput) => addProcessServer(wizardDependencies, infrastructureTargetOf(node), userInput),

@@ -165,12 +165,7 @@ describe('Add Process Server in Azure: the guided flow (scripted answers, real e
 
   it('goes back across several steps keeping the answers, but never the password', async () => {
     const ui = new ScriptedUserInput([
-      { pick: 'Contoso Production' },
-      { pick: 'rg-asr-ps-deploy' },
-      { pick: 'Japan East' },
-      { pick: 'vnet-failover-japaneast' },
-      { pick: /Use vnet-failover-japaneast anyway/ },
-      { pick: 'snet-process-server' },
+      ...throughCredentials.slice(0, 6), // to the subnet
       { input: 'ps-failback-03' },
       { input: 'asradmin' },
       { input: PASSWORD },

@@ -5,8 +5,8 @@ import type { AddProcessServerContext } from './addProcessServerContext';
 import { AdminPasswordStep, AdminUsernameStep, ConfirmPasswordStep } from './steps/adminCredentialSteps';
 import {
   ConfigurationServerAddressStep,
-  ConfigurationServerPortStep,
-  DataTransferPortStep,
+  configurationServerPortStep,
+  dataTransferPortStep,
   PassphraseStep,
   type PassphraseStore,
 } from './steps/configurationServerConnectionSteps';
@@ -59,8 +59,8 @@ export function addProcessServerSteps({ registerSecret, passphrases, showSummary
     new InstallerSourceStep(),
     // 5. Configuration-server connection
     new ConfigurationServerAddressStep(),
-    new ConfigurationServerPortStep(),
-    new DataTransferPortStep(),
+    configurationServerPortStep(),
+    dataTransferPortStep(),
     new PassphraseStep(passphrases, registerSecret),
     // 6. Summary
     new SummaryStep(showSummary),

@@ -41,42 +41,35 @@ export class ConfigurationServerAddressStep implements PromptStep<AddProcessServ
   }
 }
 
-/** Step 5b: the configuration server's port (443). */
-export class ConfigurationServerPortStep implements PromptStep<AddProcessServerContext> {
-  readonly id = 'configurationServerPort';
+/** Steps 5b and 5c: a port, prefilled with its documented default. */
+export class PortStep implements PromptStep<AddProcessServerContext> {
+  constructor(
+    readonly id: 'configurationServerPort' | 'dataTransferPort',
+    private readonly defaultPort: number,
+    private readonly promptText: () => string,
+  ) {}
 
   shouldPrompt(context: AddProcessServerContext): boolean {
-    return context.configurationServerPort === undefined;
+    return context[this.id] === undefined;
   }
 
   async prompt(context: AddProcessServerContext, prompts: StepPrompts): Promise<void> {
-    context.configurationServerPort = Number(
-      await prompts.input({
-        prompt: vscode.l10n.t('Port of the configuration server (443 unless it was set up otherwise)'),
-        value: String(CONFIGURATION_SERVER_PORT),
-        validate: validatePort,
-      }),
-    );
+    context[this.id] = Number(await prompts.input({ prompt: this.promptText(), value: String(this.defaultPort), validate: validatePort }));
   }
 }
 
+/** Step 5b: the configuration server's port (443). */
+export function configurationServerPortStep(): PortStep {
+  return new PortStep('configurationServerPort', CONFIGURATION_SERVER_PORT, () =>
+    vscode.l10n.t('Port of the configuration server (443 unless it was set up otherwise)'),
+  );
+}
+
 /** Step 5c: the data-transfer port of the process server (9443). */
-export class DataTransferPortStep implements PromptStep<AddProcessServerContext> {
-  readonly id = 'dataTransferPort';
-
-  shouldPrompt(context: AddProcessServerContext): boolean {
-    return context.dataTransferPort === undefined;
-  }
-
-  async prompt(context: AddProcessServerContext, prompts: StepPrompts): Promise<void> {
-    context.dataTransferPort = Number(
-      await prompts.input({
-        prompt: vscode.l10n.t('Data-transfer port of the process server (9443 by default: the failed-over VMs and the master target send replication data to it)'),
-        value: String(DATA_TRANSFER_PORT),
-        validate: validatePort,
-      }),
-    );
-  }
+export function dataTransferPortStep(): PortStep {
+  return new PortStep('dataTransferPort', DATA_TRANSFER_PORT, () =>
+    vscode.l10n.t('Data-transfer port of the process server (9443 by default: the failed-over VMs and the master target send replication data to it)'),
+  );
 }
 
 /** Where a remembered passphrase is kept: VS Code's SecretStorage, per configuration server, and nowhere else. */
