@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { errorMessage } from '../azure/azureErrors';
 import { UserCancelledError } from '../util/userCancelledError';
@@ -178,10 +179,10 @@ export class QuickInputUserInput implements UserInput {
   }
 
   async chooseFileToSave(options: { readonly title: string; readonly defaultFileName: string }): Promise<string> {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
     const uri = await vscode.window.showSaveDialog({
       title: options.title,
-      defaultUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, options.defaultFileName),
+      defaultUri: vscode.Uri.joinPath(folder, options.defaultFileName),
       filters: { [vscode.l10n.t('Deployment plan')]: ['json'] },
     });
     if (uri === undefined) {

@@ -77,14 +77,20 @@ export class NetworkWarningsStep implements PromptStep<AddProcessServerContext> 
 
   async prompt(context: AddProcessServerContext, prompts: StepPrompts): Promise<void> {
     const warnings = context.networkWarnings ?? [];
-    const picked = await prompts.pick({
-      placeholder: warnings.join(' '),
+    const networkName = context.virtualNetwork?.name ?? '';
+    const picked = await prompts.pick<'back' | 'accept' | 'warning'>({
+      placeholder: vscode.l10n.t('Before using {0}: {1}', networkName, warnings.join(' ')),
       items: [
-        { label: vscode.l10n.t('$(arrow-left) Choose another network'), key: 'back', data: false },
-        { label: vscode.l10n.t('$(warning) Use {0} anyway', context.virtualNetwork?.name ?? ''), detail: warnings.join(' '), key: 'accept', data: true },
+        { label: vscode.l10n.t('$(arrow-left) Choose another network'), key: 'back', data: 'back' },
+        { label: vscode.l10n.t('$(warning) Use {0} anyway', networkName), key: 'accept', data: 'accept' },
+        ...warnings.map((warning, index) => ({ label: `$(info) ${warning}`, key: `warning${String(index)}`, data: 'warning' as const })),
       ],
+      check: (item) =>
+        Promise.resolve(
+          item.data === 'warning' ? vscode.l10n.t('Choose another network, or use {0} anyway.', networkName) : undefined,
+        ),
     });
-    if (!picked.data) {
+    if (picked.data === 'back') {
       throw new GoBackError();
     }
     context.networkWarningsAccepted = true;
