@@ -13,7 +13,13 @@ const LAYERS = [
   { name: 'package', command: 'npm', args: ['run', '--silent', 'package'] },
   { name: 'node', command: 'npx', args: ['mocha', '--config', '.mocharc.node.json', '--reporter', REPORTER] },
   { name: 'extension-host', command: 'node', args: ['out/test/integration/runIntegrationTests.js'] },
-  { name: 'ui', command: 'npx', args: ['mocha', '--config', '.mocharc.ui.json', '--reporter', REPORTER] },
+  {
+    name: 'ui',
+    command: 'npx',
+    args: ['mocha', '--config', '.mocharc.ui.json', '--reporter', REPORTER],
+    // Screenshots of this run only: an old run's failure must not be mistaken for this one's.
+    before: () => fs.rmSync('test-results/ui', { recursive: true, force: true }),
+  },
 ];
 
 function selectedLayers() {

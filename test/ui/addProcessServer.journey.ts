@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
+import { waitUntil } from '../support/waitUntil';
 import { launchBrowser, type RunningBrowser } from '../vscode/browser';
 import { waitForEmulatorQuiet } from './emulatorQuiet';
 import { signIn } from './vscodeSignIn';
@@ -148,7 +149,17 @@ describe('Journey: add a process server in Azure, from a right-click to a saved 
     const dialog = workbench.page.locator('.quick-input-widget');
     await dialog.locator('.quick-input-title', { hasText: 'Save the deployment plan' }).waitFor({ timeout: 30_000 });
     const pathInput = dialog.locator('.quick-input-box input');
-    assert.match(await pathInput.inputValue(), /process-server-plan-ps-failback-02\.json$/);
+    // The dialog shows the folder first and then adds the proposed file name.
+    let proposed = '';
+    await waitUntil(
+      'the save dialog to propose the plan file name',
+      async () => {
+        proposed = await pathInput.inputValue();
+        return proposed.endsWith('process-server-plan-ps-failback-02.json') ? proposed : undefined;
+      },
+      { timeoutMs: 15_000 },
+      () => proposed,
+    );
     await workbench.screenshot('save-plan-dialog');
     await pathInput.fill(planFile);
     await dialog.locator('.monaco-button', { hasText: /^OK$/ }).click();
