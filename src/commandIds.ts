@@ -8,4 +8,5 @@ export const CommandIds = {
   openInPortal: 'asrFailback.openInPortal',
   copyIpAddress: 'asrFailback.copyIpAddress',
   addProcessServer: 'asrFailback.addProcessServer',
+  openProcessServerPlan: 'asrFailback.openProcessServerPlan',
 } as const;

@@ -3,7 +3,7 @@ import { AzureAccount } from './azure/azureAccount';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands/registerCommand';
 import { selectSubscriptions } from './commands/selectSubscriptions';
-import { addProcessServer } from './commands/addProcessServer';
+import { addProcessServer, addProcessServerFromPlan } from './commands/addProcessServer';
 import { copyIpAddress, openInPortal } from './commands/treeCommands';
 import { ExtensionLog } from './logging/extensionLog';
 import { DeployedProcessServerIndex } from './services/deployedProcessServerIndex';
@@ -27,6 +27,8 @@ const MAX_PARALLEL_REQUESTS = 6;
 export interface ExtensionApi {
   readonly infrastructureTree: vscode.TreeDataProvider<unknown>;
   addProcessServer(node: unknown, userInput: UserInput): Promise<AddProcessServerContext>;
+  /** "Open Process Server Plan…" with the file dialog and the prompts answered through `userInput`. */
+  addProcessServerFromPlan(userInput: UserInput): Promise<AddProcessServerContext>;
 }
 
 /**
@@ -67,11 +69,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCommand(context, log, CommandIds.addProcessServer, (node) =>
     addProcessServer(wizardDependencies, infrastructureTargetOf(node), new QuickInputUserInput()),
   );
+  registerCommand(context, log, CommandIds.openProcessServerPlan, () => addProcessServerFromPlan(wizardDependencies, new QuickInputUserInput()));
 
   log.info(vscode.l10n.t('Azure Site Recovery failback extension {0} activated.', extensionVersion(context)));
   return {
     infrastructureTree: tree,
     addProcessServer: (node, userInput) => addProcessServer(wizardDependencies, infrastructureTargetOf(node), userInput),
+    addProcessServerFromPlan: (userInput) => addProcessServerFromPlan(wizardDependencies, userInput),
   };
 }
 

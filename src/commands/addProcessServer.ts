@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/azureAccount';
+import { parseDeploymentPlan } from '../deployment/planFile';
 import type { ExtensionLog } from '../logging/extensionLog';
 import type { InfrastructureServices } from '../services/subscriptionServices';
 import type { InfrastructureTarget } from '../siteRecovery/infrastructureTarget';
 import type { AddProcessServerContext, ConfigurationServerChoice } from '../wizard/addProcessServer/addProcessServerContext';
 import { gatherProcessServerSettings } from '../wizard/addProcessServer/addProcessServerWizard';
+import { contextFromPlan } from '../wizard/addProcessServer/contextFromPlan';
 import type { PassphraseStore } from '../wizard/addProcessServer/steps/configurationServerConnectionSteps';
 import type { UserInput } from '../wizard/userInput';
 import type { RecentChoices } from '../wizard/wizard';
@@ -33,40 +35,21 @@ function configurationServerOf(target: InfrastructureTarget | undefined): Config
   return { subscription: target.subscription, vault: target.vault, fabric: target.fabric };
 }
 
-/**
- * "Add Process Server in Azure": gathers and validates every setting through `ui`, shows the summary, and saves the
- * plan where the user says. Nothing is created in Azure while it asks; every read it started stops when it ends.
- */
-export async function addProcessServer(
-  dependencies: AddProcessServerDependencies,
-  target: InfrastructureTarget | undefined,
-  ui: UserInput,
-): Promise<AddProcessServerContext> {
-  const { account, services, log, recent, passphrases } = dependencies;
-  const reads = new AbortController();
-  const context: AddProcessServerContext = {
-    configurationServer: configurationServerOf(target),
-    signal: reads.signal,
-    listSubscriptions: () => account.listSubscriptions(),
-    servicesFor: (subscription) => services.forSubscription(subscription),
-    deploymentId: randomUUID(),
-  };
-  try {
-    await gatherProcessServerSettings(context, ui, recent, {
-      registerSecret: (secret) => {
-        log.masker.add(secret);
-      },
-      passphrases,
-      showSummary: (title, lines) => {
-        log.info(title);
-        for (const line of lines) {
-          log.info(`  ${line}`);
-        }
-      },
-    });
-  } finally {
-    reads.abort(new DOMException('The wizard ended.', 'AbortError'));
-  }
+/** Runs the wizard over `context` to the summary, then does what the user chose there (save the plan). */
+async function completeWizard(dependencies: AddProcessServerDependencies, context: AddProcessServerContext, ui: UserInput): Promise<void> {
+  const { log, recent, passphrases } = dependencies;
+  await gatherProcessServerSettings(context, ui, recent, {
+    registerSecret: (secret) => {
+      log.masker.add(secret);
+    },
+    passphrases,
+    showSummary: (title, lines) => {
+      log.info(title);
+      for (const line of lines) {
+        log.info(`  ${line}`);
+      }
+    },
+  });
   if (context.summaryDecision === 'savePlan' && context.plan !== undefined) {
     const file = await ui.chooseFileToSave({
       title: vscode.l10n.t('Save the deployment plan'),
@@ -76,5 +59,66 @@ export async function addProcessServer(
     log.info(vscode.l10n.t('Saved the deployment plan {0} to {1}. It holds no password or passphrase.', context.plan.deploymentId, file));
     void vscode.window.showInformationMessage(vscode.l10n.t('Saved the plan to {0}. Nothing was created in Azure.', file));
   }
+}
+
+/** What every run of the wizard starts from: how to reach Azure, and a signal that ends every read with the wizard. */
+function wizardBase(dependencies: AddProcessServerDependencies, reads: AbortController): Pick<AddProcessServerContext, 'listSubscriptions' | 'servicesFor' | 'signal'> {
+  return {
+    signal: reads.signal,
+    listSubscriptions: () => dependencies.account.listSubscriptions(),
+    servicesFor: (subscription) => dependencies.services.forSubscription(subscription),
+  };
+}
+
+/**
+ * "Add Process Server in Azure": gathers and validates every setting through `ui`, shows the summary, and saves the
+ * plan where the user says. Nothing is created in Azure while it asks; every read it started stops when it ends.
+ */
+export async function addProcessServer(
+  dependencies: AddProcessServerDependencies,
+  target: InfrastructureTarget | undefined,
+  ui: UserInput,
+): Promise<AddProcessServerContext> {
+  const reads = new AbortController();
+  const context: AddProcessServerContext = {
+    ...wizardBase(dependencies, reads),
+    configurationServer: configurationServerOf(target),
+    deploymentId: randomUUID(),
+  };
+  try {
+    await completeWizard(dependencies, context, ui);
+  } finally {
+    reads.abort(new DOMException('The wizard ended.', 'AbortError'));
+  }
   return context;
+}
+
+/**
+ * "Deploy Process Server from Plan…": opens a saved plan, reads Azure again and re-runs every check the wizard ran;
+ * when all hold, asks only for what the plan does not keep (the admin password, the passphrase) and goes on to the
+ * same summary. When something no longer holds, it says what, and nothing is asked.
+ */
+export async function addProcessServerFromPlan(dependencies: AddProcessServerDependencies, ui: UserInput): Promise<AddProcessServerContext> {
+  const file = await ui.chooseFileToOpen({ title: vscode.l10n.t('Open a deployment plan') });
+  const plan = parseDeploymentPlan(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).toString('utf8'), file);
+  const reads = new AbortController();
+  try {
+    const { context, problems } = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the plan {0} against Azure…', plan.deploymentId), cancellable: true },
+      (_progress, token) => {
+        token.onCancellationRequested(() => {
+          reads.abort(new DOMException('Cancelled by the user.', 'AbortError'));
+        });
+        return contextFromPlan(plan, wizardBase(dependencies, reads));
+      },
+    );
+    if (problems.length > 0) {
+      throw new Error(vscode.l10n.t('The plan {0} no longer holds: {1}', plan.deploymentId, problems.join(' ')));
+    }
+    dependencies.log.info(vscode.l10n.t('The plan {0} from {1} passed every check again.', plan.deploymentId, file));
+    await completeWizard(dependencies, context, ui);
+    return context;
+  } finally {
+    reads.abort(new DOMException('The wizard ended.', 'AbortError'));
+  }
 }

@@ -13,6 +13,7 @@ const PASSWORD = 'Failback#Tokyo2026';
 
 interface WizardApi {
   addProcessServer(node: unknown, userInput: UserInput): Promise<AddProcessServerContext>;
+  addProcessServerFromPlan(userInput: UserInput): Promise<AddProcessServerContext>;
 }
 
 async function api(): Promise<WizardApi> {
@@ -203,4 +204,53 @@ describe('Add Process Server in Azure: the guided flow (scripted answers, real e
       assert.deepEqual(ui.unused, []);
     });
   }
+
+  describe('a saved plan, opened again', () => {
+    /** Saves the forward flow's plan and returns its file. */
+    async function savedPlan(): Promise<string> {
+      const planFile = temporaryPlanFile();
+      await (await api()).addProcessServer(await tokyoConfigurationServer(), new ScriptedUserInput([...throughCredentials, ...throughSummary, { file: planFile }]));
+      return planFile;
+    }
+
+    it('re-runs the checks, asks only for the two secrets, and reaches the same summary', async () => {
+      const planFile = await savedPlan();
+      const againFile = temporaryPlanFile();
+      const ui = new ScriptedUserInput([
+        { file: planFile },
+        { pick: /Use vnet-failover-japaneast anyway/ }, // the network is still served: confirmed again
+        { input: PASSWORD },
+        { input: PASSWORD },
+        { input: PASSPHRASE },
+        { pick: 'Do not remember it' },
+        { pick: /Save the plan as JSON/ },
+        { file: againFile },
+      ]);
+      const context = await (await api()).addProcessServerFromPlan(ui);
+      assert.deepEqual(ui.unused, []);
+      const asked = ui.prompts.filter((prompt) => prompt.kind === 'input').map((prompt) => prompt.text.split(' (')[0]);
+      assert.deepEqual(asked, ['Administrator password', 'Administrator password again, to confirm it', 'Connection passphrase of the configuration server. On it, run %ProgramData%\\ASR\\home\\svsystems\\bin\\genpassphrase.exe -v to show it']);
+      const first = JSON.parse(fs.readFileSync(planFile, 'utf8')) as DeploymentPlan;
+      const again = JSON.parse(fs.readFileSync(againFile, 'utf8')) as DeploymentPlan;
+      assert.deepEqual({ ...again, createdAt: '' }, { ...first, createdAt: '' }, 'the same plan, the same deployment id');
+      assert.equal(context.deploymentId, first.deploymentId);
+    });
+
+    it('says what no longer holds, and asks nothing', async () => {
+      const planFile = await savedPlan();
+      const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as DeploymentPlan;
+      fs.writeFileSync(planFile, JSON.stringify({ ...plan, processServer: { ...plan.processServer, staticIpAddress: '10.10.2.10', name: 'ps-failback-01' } }));
+      const ui = new ScriptedUserInput([{ file: planFile }]);
+      await assert.rejects((await api()).addProcessServerFromPlan(ui), /no longer holds: 10\.10\.2\.10 is already in use .* A VM named ps-failback-01 already exists/);
+      assert.deepEqual(ui.prompts, [], 'nothing was asked');
+    });
+
+    it('refuses a file that is not a plan, saying what to do', async () => {
+      const planFile = temporaryPlanFile();
+      fs.writeFileSync(planFile, JSON.stringify({ version: 1, deploymentId: 'x' }));
+      await assert.rejects((await api()).addProcessServerFromPlan(new ScriptedUserInput([{ file: planFile }])), /lacks subscriptionId, tenantId, .*save the plan again/);
+      fs.writeFileSync(planFile, 'not json');
+      await assert.rejects((await api()).addProcessServerFromPlan(new ScriptedUserInput([{ file: planFile }])), /is not a deployment plan: it is not JSON/);
+    });
+  });
 });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { validateResourceGroupName } from '../../rules/azureNameRules';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import { failoverLoads, type AddProcessServerContext } from '../addProcessServerContext';
+import { resourceGroupNameTaken } from '../azureChecks';
 
 /** Step 1b: an existing resource group, or a new one (named in the next step). */
 export class ResourceGroupStep implements PromptStep<AddProcessServerContext> {
@@ -45,12 +46,7 @@ export class NewResourceGroupNameStep implements PromptStep<AddProcessServerCont
       prompt: vscode.l10n.t('Name of the new resource group'),
       value: 'rg-asr-process-server',
       validate: validateResourceGroupName,
-      check: async (value) => {
-        const taken = (await groups).find((group) => group.name.toLowerCase() === value.toLowerCase());
-        return taken === undefined
-          ? undefined
-          : vscode.l10n.t('A resource group named {0} already exists in this subscription: pick it in the previous step, or choose another name.', taken.name);
-      },
+      check: async (value) => resourceGroupNameTaken(await groups, value),
     });
     context.resourceGroup = { name, isNew: true };
   }

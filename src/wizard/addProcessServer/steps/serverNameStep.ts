@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { validateServerName } from '../../rules/azureNameRules';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import type { AddProcessServerContext } from '../addProcessServerContext';
+import { serverNameTaken } from '../azureChecks';
 
 /** Step 3a: the server's name: the VM's name in Azure and its Windows computer name, free in the resource group. */
 export class ServerNameStep implements PromptStep<AddProcessServerContext> {
@@ -16,16 +17,12 @@ export class ServerNameStep implements PromptStep<AddProcessServerContext> {
     if (subscription === undefined || resourceGroup === undefined) {
       throw new Error('The subscription and resource group steps come before the server name.');
     }
-    const existing = resourceGroup.isNew ? Promise.resolve([]) : context.servicesFor(subscription).compute.virtualMachineNames(resourceGroup.name, context.signal);
-    existing.catch(() => undefined); // the check below reports a failed read
+    const compute = context.servicesFor(subscription).compute;
     context.serverName = await prompts.input({
       prompt: vscode.l10n.t('Name of the process server (the VM and its Windows computer name)'),
       value: 'ps-failback-01',
       validate: validateServerName,
-      check: async (value) =>
-        (await existing).some((name) => name.toLowerCase() === value.toLowerCase())
-          ? vscode.l10n.t('A VM named {0} already exists in resource group {1}: choose another name.', value, resourceGroup.name)
-          : undefined,
+      check: async (value, signal) => (resourceGroup.isNew ? undefined : serverNameTaken(compute, resourceGroup.name, value, signal)),
     });
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { firstAssignableAddress, validateStaticIpAddress } from '../../rules/ipAddressRules';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import type { AddProcessServerContext } from '../addProcessServerContext';
+import { ipAddressTaken } from '../azureChecks';
 
 /**
  * Step 4b: the NIC's static private IP (a process server needs a static IPv4 address). The subnet's first free
@@ -27,15 +28,7 @@ export class StaticIpAddressStep implements PromptStep<AddProcessServerContext> 
       prompt: vscode.l10n.t('Static private IP address of the process server in {0} ({1})', subnet.name, prefix),
       value: suggestion,
       validate: (value) => validateStaticIpAddress(value, prefix),
-      check: async (value, signal) => {
-        const result = await networks.checkIpAddress(virtualNetwork, value, signal);
-        if (result.available) {
-          return undefined;
-        }
-        return result.alternatives.length === 0
-          ? vscode.l10n.t('{0} is already in use in {1}, and Azure suggests no free address there: choose another subnet.', value, subnet.name)
-          : vscode.l10n.t('{0} is already in use in {1}. Free addresses nearby: {2}.', value, subnet.name, result.alternatives.slice(0, 5).join(', '));
-      },
+      check: (value, signal) => ipAddressTaken(networks, virtualNetwork, subnet.name, value, signal),
     });
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { validateStorageAccountName } from '../../rules/azureNameRules';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import { regionLoads, type AddProcessServerContext } from '../addProcessServerContext';
+import { storageNameTaken } from '../azureChecks';
 
 /** Step 4a: the storage account for boot diagnostics and the registration's logs: an existing one in the region, or a new one. */
 export class StorageAccountStep implements PromptStep<AddProcessServerContext> {
@@ -52,12 +53,7 @@ export class NewStorageAccountNameStep implements PromptStep<AddProcessServerCon
       prompt: vscode.l10n.t('Name of the new storage account (3 to 24 lowercase letters and digits, unique in Azure)'),
       value: `asrps${(context.serverName ?? '').toLowerCase().replace(/[^a-z0-9]/g, '')}`.slice(0, 24),
       validate: validateStorageAccountName,
-      check: async (value, signal) => {
-        const result = await storage.checkName(value, signal);
-        return result.available
-          ? undefined
-          : vscode.l10n.t('The storage account name {0} is taken ({1}): storage account names are unique across Azure; choose another.', value, result.message ?? '');
-      },
+      check: (value, signal) => storageNameTaken(storage, value, signal),
     });
     context.storageAccount = { name, resourceGroup: resourceGroup.name, isNew: true };
   }

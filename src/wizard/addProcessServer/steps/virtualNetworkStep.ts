@@ -1,7 +1,37 @@
 import * as vscode from 'vscode';
+import type { ManagedProcessServerVm } from '../../../deployment/managedProcessServerVm';
+import type { VirtualNetworkInfo } from '../../../services/networkService';
 import { GoBackError } from '../../userInput';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import { failoverLoads, type AddProcessServerContext } from '../addProcessServerContext';
+
+/** What makes a network a poor choice: a process server this extension deployed serves it already; no gateway. */
+export function networkWarnings(
+  network: VirtualNetworkInfo,
+  deployed: readonly ManagedProcessServerVm[],
+  networksWithGateway: ReadonlySet<string>,
+): string[] {
+  const warnings: string[] = [];
+  const serving = deployed.filter((vm) => vm.virtualNetworkId?.toLowerCase() === network.id.toLowerCase());
+  if (serving.length > 0) {
+    warnings.push(
+      vscode.l10n.t(
+        'A process server this extension deployed already serves {0}: {1}. One process server per network is the rule.',
+        network.name,
+        serving.map((vm) => vm.name).join(', '),
+      ),
+    );
+  }
+  if (!networksWithGateway.has(network.id.toLowerCase())) {
+    warnings.push(
+      vscode.l10n.t(
+        '{0} has no VPN or ExpressRoute gateway: the process server cannot reach the configuration server on-premises until one connects the network.',
+        network.name,
+      ),
+    );
+  }
+  return warnings;
+}
 
 /**
  * Step 2a: the virtual network the failed-over VMs sit in, among those of the region. What makes it a poor choice
@@ -43,25 +73,7 @@ export class VirtualNetworkStep implements PromptStep<AddProcessServerContext> {
     });
     const network = picked.data;
     const [withGateway, deployed] = await Promise.all([loads.networksWithGateway, loads.deployedProcessServers]);
-    const warnings: string[] = [];
-    const serving = deployed.filter((vm) => vm.virtualNetworkId?.toLowerCase() === network.id.toLowerCase());
-    if (serving.length > 0) {
-      warnings.push(
-        vscode.l10n.t(
-          'A process server this extension deployed already serves {0}: {1}. One process server per network is the rule.',
-          network.name,
-          serving.map((vm) => vm.name).join(', '),
-        ),
-      );
-    }
-    if (!withGateway.has(network.id.toLowerCase())) {
-      warnings.push(
-        vscode.l10n.t(
-          '{0} has no VPN or ExpressRoute gateway: the process server cannot reach the configuration server on-premises until one connects the network.',
-          network.name,
-        ),
-      );
-    }
+    const warnings = networkWarnings(network, deployed, withGateway);
     context.virtualNetwork = network;
     context.networkWarnings = warnings;
   }

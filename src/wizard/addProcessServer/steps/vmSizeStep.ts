@@ -1,34 +1,10 @@
 import * as vscode from 'vscode';
-import type { CoreQuota, VmSizeOffer } from '../../../services/computeService';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import { regionLoads, type AddProcessServerContext } from '../addProcessServerContext';
+import { quotaShortfall } from '../azureChecks';
 
 /** What the portal deploys for a process server in Azure (domain.md: 8 vCPUs, 16 GiB). */
 export const DEFAULT_PROCESS_SERVER_SIZE = 'Standard_A8_v2';
-
-/** Why a size's cores do not fit the region's quotas, or undefined when they do. */
-export function quotaShortfall(size: VmSizeOffer, quotas: readonly CoreQuota[], regionName: string): string | undefined {
-  for (const quotaName of ['cores', size.family]) {
-    const quota = quotas.find((entry) => entry.name.toLowerCase() === quotaName.toLowerCase());
-    if (quota === undefined) {
-      continue;
-    }
-    const free = quota.limit - quota.used;
-    if (free < size.vCpus) {
-      return vscode.l10n.t(
-        '{0} needs {1} vCPUs, but only {2} of the {3} quota ({4}) are free in {5}: {6} more are needed. Request more in the portal (Subscriptions > Usage + quotas), or pick a smaller size.',
-        size.name,
-        size.vCpus,
-        free,
-        quota.displayName,
-        quota.limit,
-        regionName,
-        size.vCpus - free,
-      );
-    }
-  }
-  return undefined;
-}
 
 /** Step 4c: the VM size: only sizes the region offers the subscription, checked against its vCPU quotas. */
 export class VmSizeStep implements PromptStep<AddProcessServerContext> {
