@@ -50,6 +50,11 @@ async function completeWizard(dependencies: AddProcessServerDependencies, contex
       }
     },
   });
+  const fabricId = context.configurationServer?.fabric.id;
+  if (fabricId !== undefined && context.passphrase !== undefined) {
+    // Kept only where the user asked for it, and only in VS Code's SecretStorage; "do not remember" forgets it.
+    await (context.rememberPassphrase === true ? passphrases.store(fabricId, context.passphrase) : passphrases.forget(fabricId));
+  }
   if (context.summaryDecision === 'savePlan' && context.plan !== undefined) {
     const file = await ui.chooseFileToSave({
       title: vscode.l10n.t('Save the deployment plan'),

@@ -183,4 +183,38 @@ describe('Add Process Server in Azure: Azure-side checks against the emulator', 
     assert.ok(sizes.includes('Standard_A4_v2'), sizes.join());
     assert.ok(!sizes.includes('Standard_A8_v2'), 'a size restricted in the region is not offered');
   });
+
+  it('remembers the passphrase in SecretStorage only when asked, offers it next time, and forgets it when told', async () => {
+    const toPassphrase = (suffix: string): ScriptedAnswer[] => [
+      { pick: 'Contoso Production' },
+      { pick: 'rg-asr-ps-deploy' },
+      { pick: 'Japan East' },
+      { pick: 'vnet-failover-japaneast' },
+      { pick: /Use vnet-failover-japaneast anyway/ },
+      { pick: 'snet-process-server' },
+      { input: `ps-failback-${suffix}` },
+      { input: 'asradmin' },
+      { input: PASSWORD },
+      { input: PASSWORD },
+      { pick: 'contosoasrcachejpe01' },
+      { input: '10.10.2.5' },
+      { pick: 'Standard_A8_v2' },
+      { pick: 'Windows Server 2016-Datacenter' },
+      { pick: /^Download it from/ },
+      { input: '192.168.10.20' },
+      { input: '443' },
+      { input: '9443' },
+    ];
+    const summary: ScriptedAnswer[] = [{ pick: /Save the plan as JSON/ }, { file: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'asr-plan-')), 'plan.json') }];
+    const offered = (ui: ScriptedUserInput): boolean =>
+      ui.prompts.some((prompt) => prompt.labels.includes('Use the passphrase remembered for this configuration server'));
+
+    const first = await runWizard([...toPassphrase('11'), { input: PASSPHRASE }, { pick: /^Remember it/ }, ...summary]);
+    assert.ok(!offered(first.ui), 'nothing was remembered before');
+    const second = await runWizard([...toPassphrase('12'), { pick: 'Use the passphrase remembered for this configuration server' }, ...summary]);
+    assert.equal(second.context.passphrase, PASSPHRASE, 'the remembered passphrase is used');
+    await runWizard([...toPassphrase('13'), { pick: 'Type the passphrase' }, { input: PASSPHRASE }, { pick: 'Do not remember it' }, ...summary]);
+    const fourth = await runWizard([...toPassphrase('14'), { input: PASSPHRASE }, { pick: 'Do not remember it' }, ...summary]);
+    assert.ok(!offered(fourth.ui), '"Do not remember it" forgot the passphrase');
+  });
 });

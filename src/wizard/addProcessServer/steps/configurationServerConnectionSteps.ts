@@ -76,6 +76,7 @@ export function dataTransferPortStep(): PortStep {
 export interface PassphraseStore {
   get(configurationServerId: string): Promise<string | undefined>;
   store(configurationServerId: string, passphrase: string): Promise<void>;
+  forget(configurationServerId: string): Promise<void>;
 }
 
 export function passphraseStoreIn(secrets: vscode.SecretStorage): PassphraseStore {
@@ -83,6 +84,7 @@ export function passphraseStoreIn(secrets: vscode.SecretStorage): PassphraseStor
   return {
     get: async (configurationServerId) => secrets.get(key(configurationServerId)),
     store: async (configurationServerId, passphrase) => secrets.store(key(configurationServerId), passphrase),
+    forget: async (configurationServerId) => secrets.delete(key(configurationServerId)),
   };
 }
 
