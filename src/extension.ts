@@ -3,7 +3,7 @@ import { AzureAccount } from './azure/azureAccount';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands/registerCommand';
 import { selectSubscriptions } from './commands/selectSubscriptions';
-import { addProcessServer, addProcessServerFromPlan } from './commands/addProcessServer';
+import { addProcessServer, addProcessServerFromPlan, type AddProcessServerOutcome } from './commands/addProcessServer';
 import { copyIpAddress, openInPortal } from './commands/treeCommands';
 import { ExtensionLog } from './logging/extensionLog';
 import { DeployedProcessServerIndex } from './services/deployedProcessServerIndex';
@@ -11,7 +11,6 @@ import { InfrastructureServices } from './services/subscriptionServices';
 import { infrastructureTargetOf } from './siteRecovery/infrastructureTarget';
 import { INFRASTRUCTURE_VIEW_ID, InfrastructureTreeDataProvider } from './tree/infrastructureTreeDataProvider';
 import { ConcurrencyLimiter } from './util/concurrencyLimiter';
-import type { AddProcessServerContext } from './wizard/addProcessServer/addProcessServerContext';
 import { QuickInputUserInput } from './wizard/quickInputUserInput';
 import type { UserInput } from './wizard/userInput';
 import { passphraseStoreIn } from './wizard/addProcessServer/steps/configurationServerConnectionSteps';
@@ -21,14 +20,20 @@ import { recentChoicesIn } from './wizard/wizard';
 const MAX_PARALLEL_REQUESTS = 6;
 
 /**
- * What `activate` returns, for extensions and tests: the sidebar tree's data (what the tree shows), and "Add Process
- * Server in Azure" with the prompts answered through a given `UserInput` (the command uses VS Code's QuickPick).
+ * "Add Process Server in Azure" and "Open Process Server Plan…" with the prompts answered through a given
+ * `UserInput` (the commands use VS Code's QuickPick), for the extension's own tests: offered only when VS Code runs
+ * the extension in test mode, since it could otherwise be used to pick a remembered passphrase. What they return
+ * holds no secret.
  */
+export interface WizardTestApi {
+  addProcessServer(node: unknown, userInput: UserInput): Promise<AddProcessServerOutcome>;
+  addProcessServerFromPlan(userInput: UserInput): Promise<AddProcessServerOutcome>;
+}
+
+/** What `activate` returns: the sidebar tree's data (what the tree shows), and in test mode the wizard's entry points. */
 export interface ExtensionApi {
   readonly infrastructureTree: vscode.TreeDataProvider<unknown>;
-  addProcessServer(node: unknown, userInput: UserInput): Promise<AddProcessServerContext>;
-  /** "Open Process Server Plan…" with the file dialog and the prompts answered through `userInput`. */
-  addProcessServerFromPlan(userInput: UserInput): Promise<AddProcessServerContext>;
+  readonly wizard?: WizardTestApi;
 }
 
 /**
@@ -72,11 +77,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCommand(context, log, CommandIds.openProcessServerPlan, () => addProcessServerFromPlan(wizardDependencies, new QuickInputUserInput()));
 
   log.info(vscode.l10n.t('Azure Site Recovery failback extension {0} activated.', extensionVersion(context)));
-  return {
-    infrastructureTree: tree,
+  const wizard: WizardTestApi = {
     addProcessServer: (node, userInput) => addProcessServer(wizardDependencies, infrastructureTargetOf(node), userInput),
     addProcessServerFromPlan: (userInput) => addProcessServerFromPlan(wizardDependencies, userInput),
   };
+  return context.extensionMode === vscode.ExtensionMode.Test ? { infrastructureTree: tree, wizard } : { infrastructureTree: tree };
 }
 
 export function deactivate(): void {

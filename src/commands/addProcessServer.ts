@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/azureAccount';
+import { errorMessage, isAbortError } from '../azure/azureErrors';
 import { parseDeploymentPlan } from '../deployment/planFile';
+import { UserCancelledError } from '../util/userCancelledError';
 import type { ExtensionLog } from '../logging/extensionLog';
 import type { InfrastructureServices } from '../services/subscriptionServices';
 import type { InfrastructureTarget } from '../siteRecovery/infrastructureTarget';
@@ -35,6 +37,18 @@ function configurationServerOf(target: InfrastructureTarget | undefined): Config
   return { subscription: target.subscription, vault: target.vault, fabric: target.fabric };
 }
 
+/** What a run of the wizard gathered, as it is handed out: never its secrets, nor its ways into Azure. */
+export type AddProcessServerOutcome = Omit<AddProcessServerContext, 'adminPassword' | 'passphrase' | 'listSubscriptions' | 'servicesFor'>;
+
+function outcomeOf(context: AddProcessServerContext): AddProcessServerOutcome {
+  const outcome: Partial<Record<keyof AddProcessServerContext, unknown>> = { ...context };
+  for (const left of ['adminPassword', 'passphrase', 'listSubscriptions', 'servicesFor'] as const) {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a fixed list of the context's own fields
+    delete outcome[left];
+  }
+  return outcome as AddProcessServerOutcome;
+}
+
 /** Runs the wizard over `context` to the summary, then does what the user chose there (save the plan). */
 async function completeWizard(dependencies: AddProcessServerDependencies, context: AddProcessServerContext, ui: UserInput): Promise<void> {
   const { log, recent, passphrases } = dependencies;
@@ -50,11 +64,6 @@ async function completeWizard(dependencies: AddProcessServerDependencies, contex
       }
     },
   });
-  const fabricId = context.configurationServer?.fabric.id;
-  if (fabricId !== undefined && context.passphrase !== undefined) {
-    // Kept only where the user asked for it, and only in VS Code's SecretStorage; "do not remember" forgets it.
-    await (context.rememberPassphrase === true ? passphrases.store(fabricId, context.passphrase) : passphrases.forget(fabricId));
-  }
   if (context.summaryDecision === 'savePlan' && context.plan !== undefined) {
     const file = await ui.chooseFileToSave({
       title: vscode.l10n.t('Save the deployment plan'),
@@ -63,6 +72,15 @@ async function completeWizard(dependencies: AddProcessServerDependencies, contex
     await vscode.workspace.fs.writeFile(vscode.Uri.file(file), Buffer.from(`${JSON.stringify(context.plan, undefined, 2)}\n`, 'utf8'));
     log.info(vscode.l10n.t('Saved the deployment plan {0} to {1}. It holds no password or passphrase.', context.plan.deploymentId, file));
     void vscode.window.showInformationMessage(vscode.l10n.t('Saved the plan to {0}. Nothing was created in Azure.', file));
+  }
+  const fabricId = context.configurationServer?.fabric.id;
+  if (fabricId !== undefined && context.passphrase !== undefined) {
+    // Kept only where the user asked for it, and only in VS Code's SecretStorage; "do not remember" forgets it.
+    try {
+      await (context.rememberPassphrase === true ? passphrases.store(fabricId, context.passphrase) : passphrases.forget(fabricId));
+    } catch (error) {
+      log.warn(vscode.l10n.t('Could not update the remembered passphrase in VS Code\'s secret storage: {0}', errorMessage(error)));
+    }
   }
 }
 
@@ -83,7 +101,7 @@ export async function addProcessServer(
   dependencies: AddProcessServerDependencies,
   target: InfrastructureTarget | undefined,
   ui: UserInput,
-): Promise<AddProcessServerContext> {
+): Promise<AddProcessServerOutcome> {
   const reads = new AbortController();
   const context: AddProcessServerContext = {
     ...wizardBase(dependencies, reads),
@@ -95,7 +113,7 @@ export async function addProcessServer(
   } finally {
     reads.abort(new DOMException('The wizard ended.', 'AbortError'));
   }
-  return context;
+  return outcomeOf(context);
 }
 
 /**
@@ -103,18 +121,22 @@ export async function addProcessServer(
  * when all hold, asks only for what the plan does not keep (the admin password, the passphrase) and goes on to the
  * same summary. When something no longer holds, it says what, and nothing is asked.
  */
-export async function addProcessServerFromPlan(dependencies: AddProcessServerDependencies, ui: UserInput): Promise<AddProcessServerContext> {
+export async function addProcessServerFromPlan(dependencies: AddProcessServerDependencies, ui: UserInput): Promise<AddProcessServerOutcome> {
   const file = await ui.chooseFileToOpen({ title: vscode.l10n.t('Open a deployment plan') });
   const plan = parseDeploymentPlan(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).toString('utf8'), file);
   const reads = new AbortController();
   try {
     const { context, problems } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the plan {0} against Azure…', plan.deploymentId), cancellable: true },
-      (_progress, token) => {
+      async (_progress, token) => {
         token.onCancellationRequested(() => {
           reads.abort(new DOMException('Cancelled by the user.', 'AbortError'));
         });
-        return contextFromPlan(plan, wizardBase(dependencies, reads));
+        try {
+          return await contextFromPlan(plan, wizardBase(dependencies, reads));
+        } catch (error) {
+          throw token.isCancellationRequested && isAbortError(error) ? new UserCancelledError(vscode.l10n.t('Checking the plan {0} against Azure…', plan.deploymentId)) : error;
+        }
       },
     );
     if (problems.length > 0) {
@@ -122,7 +144,7 @@ export async function addProcessServerFromPlan(dependencies: AddProcessServerDep
     }
     dependencies.log.info(vscode.l10n.t('The plan {0} from {1} passed every check again.', plan.deploymentId, file));
     await completeWizard(dependencies, context, ui);
-    return context;
+    return outcomeOf(context);
   } finally {
     reads.abort(new DOMException('The wizard ended.', 'AbortError'));
   }

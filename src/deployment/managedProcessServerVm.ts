@@ -3,11 +3,14 @@ import type { ProcessServerInfo } from '../siteRecovery/model';
 import {
   COMPUTER_NAME_TAG,
   CONFIGURATION_SERVER_TAG,
+  configurationServerIdFromTags,
   DEPLOYMENT_ID_TAG,
   MANAGED_BY_TAG,
   MANAGED_BY_VALUE,
   PROCESS_SERVER_IP_TAG,
+  VAULT_TAG,
   VIRTUAL_NETWORK_TAG,
+  virtualNetworkIdFromTag,
 } from './resourceTags';
 
 /** A process-server VM this extension deployed, as Resource Manager lists it (found by its tags). */
@@ -18,7 +21,7 @@ export interface ManagedProcessServerVm {
   readonly resourceGroup: string;
   readonly location: string;
   readonly deploymentId: string;
-  /** The fabric id of the configuration server it serves. */
+  /** The fabric id of the configuration server it serves (from the vault and configuration-server tags). */
   readonly configurationServerId: string;
   /** The static private IP the deployment gave it (tag), the address the process server registers with. */
   readonly privateIpAddress?: string;
@@ -51,7 +54,7 @@ export function managedProcessServerVms(resources: readonly TaggedResource[]): M
   const vms: ManagedProcessServerVm[] = [];
   for (const resource of resources) {
     const tags: Partial<Record<string, string>> = resource.tags ?? {};
-    const configurationServerId = tags[CONFIGURATION_SERVER_TAG];
+    const configurationServerId = configurationServerIdFromTags(tags[VAULT_TAG], tags[CONFIGURATION_SERVER_TAG]);
     if (
       resource.type?.toLowerCase() !== 'microsoft.compute/virtualmachines' ||
       tags[MANAGED_BY_TAG] !== MANAGED_BY_VALUE ||
@@ -71,7 +74,7 @@ export function managedProcessServerVms(resources: readonly TaggedResource[]): M
       configurationServerId,
       privateIpAddress: tags[PROCESS_SERVER_IP_TAG],
       computerName: tags[COMPUTER_NAME_TAG],
-      virtualNetworkId: tags[VIRTUAL_NETWORK_TAG],
+      virtualNetworkId: virtualNetworkIdFromTag(parsed.subscriptionId, tags[VIRTUAL_NETWORK_TAG]),
       provisioningState: resource.provisioningState,
     });
   }

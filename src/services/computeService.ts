@@ -13,6 +13,12 @@ export interface VmSizeOffer {
   readonly family: string;
   /** Why the subscription cannot deploy it in the region (a restriction's reason code), or undefined. */
   readonly restriction: string | undefined;
+  /** Whether it takes Premium SSD disks (capability PremiumIO). */
+  readonly premiumIo: boolean;
+  /** The CPU architecture (capability CpuArchitectureType, e.g. x64 or Arm64), when the SKU says. */
+  readonly cpuArchitecture: string | undefined;
+  /** The Hyper-V generations it boots (capability HyperVGenerations, e.g. V1,V2), when the SKU says. */
+  readonly hyperVGenerations: readonly string[] | undefined;
 }
 
 /** One vCPU quota of a region: the regional total (`cores`) or a family's. */
@@ -55,8 +61,9 @@ export class ComputeService {
     return skus
       .filter((sku) => sku.resourceType === 'virtualMachines' && (sku.locations ?? []).some((entry) => entry.toLowerCase() === location.toLowerCase()))
       .map((sku) => {
+        const text = (name: string): string | undefined => sku.capabilities?.find((entry) => entry.name === name)?.value;
         const capability = (name: string): number | undefined => {
-          const value = sku.capabilities?.find((entry) => entry.name === name)?.value;
+          const value = text(name);
           return value === undefined ? undefined : Number(value);
         };
         const restriction = (sku.restrictions ?? []).find(
@@ -68,6 +75,9 @@ export class ComputeService {
           memoryGb: capability('MemoryGB'),
           family: sku.family ?? '',
           restriction: restriction?.reasonCode,
+          premiumIo: text('PremiumIO')?.toLowerCase() === 'true',
+          cpuArchitecture: text('CpuArchitectureType'),
+          hyperVGenerations: text('HyperVGenerations')?.split(',').map((generation) => generation.trim()),
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name));

@@ -1,4 +1,5 @@
 import type { AzureClients } from '../azure/azureClients';
+import { azureErrorCode } from '../azure/azureErrors';
 import { collectAll, withCallSignal } from '../azure/callCancellation';
 import { parseResourceId } from '../siteRecovery/fabricMapping';
 import type { ConcurrencyLimiter } from '../util/concurrencyLimiter';
@@ -98,5 +99,21 @@ export class NetworkService {
       isPlatformReserved: result.isPlatformReserved === true,
       alternatives: result.availableIPAddresses ?? [],
     };
+  }
+
+  /** The names of the network interfaces in a resource group (none when the group does not exist yet). */
+  async networkInterfaceNames(resourceGroup: string, signal: AbortSignal): Promise<string[]> {
+    try {
+      const interfaces = await this.limiter.run(
+        () => collectAll(() => this.clients.network().networkInterfaces.list(resourceGroup, { abortSignal: signal }), signal),
+        signal,
+      );
+      return interfaces.map((networkInterface) => networkInterface.name ?? '');
+    } catch (error) {
+      if (azureErrorCode(error) === 'ResourceGroupNotFound') {
+        return [];
+      }
+      throw error;
+    }
   }
 }

@@ -109,7 +109,8 @@ export class QuickInputUserInput implements UserInput {
     inputBox.prompt = options.prompt;
     inputBox.placeholder = options.placeholder;
     inputBox.password = options.password === true;
-    inputBox.value = options.password === true ? '' : (options.value ?? '');
+    const suggestion = options.password === true ? undefined : options.value;
+    inputBox.value = typeof suggestion === 'string' ? suggestion : '';
     inputBox.buttons = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
     const checks = new AbortController();
     return new Promise<string>((resolve, reject) => {
@@ -174,6 +175,21 @@ export class QuickInputUserInput implements UserInput {
       inputBox.show();
       if (inputBox.value !== '') {
         inputBox.validationMessage = validate(inputBox.value);
+      }
+      if (suggestion !== undefined && typeof suggestion !== 'string') {
+        inputBox.busy = true;
+        void suggestion.then(
+          (value) => {
+            inputBox.busy = false;
+            if (!settled && value !== undefined && inputBox.value === '') {
+              inputBox.value = value;
+              inputBox.validationMessage = validate(value);
+            }
+          },
+          () => {
+            inputBox.busy = false; // no suggestion: the user types the value, and its check says what fails
+          },
+        );
       }
     });
   }

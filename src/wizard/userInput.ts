@@ -53,8 +53,11 @@ export interface PickOptions<T> extends PromptPosition {
 export interface InputOptions extends PromptPosition {
   readonly prompt: string;
   readonly placeholder?: string;
-  /** The text the box starts with (an earlier answer, a suggestion); never set for a password. */
-  readonly value?: string;
+  /**
+   * The text the box starts with (an earlier answer, a suggestion); never set for a password. A suggestion that Azure
+   * must be asked for comes as a promise: the box opens at once, busy, and takes it unless the user has typed.
+   */
+  readonly value?: string | Promise<string | undefined>;
   readonly password?: boolean;
   /** Azure's rules on the text, checked as it is typed: a message says what is wrong and how to fix it. */
   readonly validate?: (value: string) => string | undefined;

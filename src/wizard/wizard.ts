@@ -3,8 +3,17 @@ import { isGoBack, type InputOptions, type PickItem, type PickOptions, type User
 
 /** What a prompt step is given besides the context: the prompts, placed in the wizard. */
 export interface StepPrompts {
-  pick<T>(options: Omit<PickOptions<T>, 'title' | 'step' | 'totalSteps' | 'activeKey'> & { readonly recentKey?: string }): Promise<PickItem<T>>;
-  input(options: Omit<InputOptions, 'title' | 'step' | 'totalSteps'>): Promise<string>;
+  pick<T>(options: Omit<PickOptions<T>, 'title' | 'step' | 'totalSteps' | 'activeKey'> & AnswerMemory & { readonly recentKey?: string }): Promise<PickItem<T>>;
+  input(options: Omit<InputOptions, 'title' | 'step' | 'totalSteps'> & AnswerMemory): Promise<string>;
+}
+
+/** How a prompt's answer is kept for the way back. */
+export interface AnswerMemory {
+  /**
+   * What the answer depends on (e.g. the subnet an address is in): an answer kept under another scope is not offered
+   * again, so a fresh suggestion wins over an answer that no longer fits.
+   */
+  readonly answerScope?: string;
 }
 
 /**
@@ -94,9 +103,9 @@ export class Wizard<C extends object> {
       totalSteps: this.totalSteps(context, stepNumber, step),
     });
     return {
-      pick: async <T>(options: Omit<PickOptions<T>, 'title' | 'step' | 'totalSteps' | 'activeKey'> & { readonly recentKey?: string }) => {
+      pick: async <T>(options: Omit<PickOptions<T>, 'title' | 'step' | 'totalSteps' | 'activeKey'> & AnswerMemory & { readonly recentKey?: string }) => {
         promptNumber += 1;
-        const answerKey = `${step.id}#${String(promptNumber)}`;
+        const answerKey = `${step.id}#${String(promptNumber)}@${options.answerScope ?? ''}`;
         const recentKey = options.recentKey === undefined ? undefined : `${this.recentScope(context)}/${options.recentKey}`;
         const recentValue = recentKey === undefined ? undefined : this.recent.get(recentKey);
         const items = Promise.resolve(options.items).then((loaded) => recentFirst(loaded, recentValue));
@@ -108,9 +117,9 @@ export class Wizard<C extends object> {
         }
         return picked;
       },
-      input: async (options: Omit<InputOptions, 'title' | 'step' | 'totalSteps'>) => {
+      input: async (options: Omit<InputOptions, 'title' | 'step' | 'totalSteps'> & AnswerMemory) => {
         promptNumber += 1;
-        const answerKey = `${step.id}#${String(promptNumber)}`;
+        const answerKey = `${step.id}#${String(promptNumber)}@${options.answerScope ?? ''}`;
         const value = options.password === true ? undefined : (this.answers.get(answerKey) ?? options.value);
         const typed = await this.ui.input({ ...options, ...position(), value });
         if (options.password !== true) {

@@ -3,32 +3,26 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DeploymentPlan } from '../../src/deployment/deploymentPlan';
-import type { AddProcessServerContext } from '../../src/wizard/addProcessServer/addProcessServerContext';
-import type { UserInput } from '../../src/wizard/userInput';
+import type { AddProcessServerOutcome } from '../../src/commands/addProcessServer';
 import type { ArmResource } from '../emulator/arm/types';
-import { byLabel, emulatorControl, extensionUnderTest, infrastructureTree, renderChildren } from './extensionTestContext';
+import { byLabel, emulatorControl, infrastructureTree, renderChildren, wizardApi } from './extensionTestContext';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedUserInput';
 
 const PASSWORD = 'DevTest#Failback2026';
 const PASSPHRASE = 'Tokyo-CS-demo-passphrase-01';
 
-interface WizardApi {
-  addProcessServer(node: unknown, userInput: UserInput): Promise<AddProcessServerContext>;
-}
-
 /** Runs the wizard from a right-click on cs-tokyo-01 with `ui`'s answers. */
-async function startWizard(ui: ScriptedUserInput): Promise<AddProcessServerContext> {
+async function startWizard(ui: ScriptedUserInput): Promise<AddProcessServerOutcome> {
   const tree = await infrastructureTree();
   let nodes = await renderChildren(tree);
   for (const label of ['Contoso Production', 'rsv-failback-japaneast']) {
     nodes = await renderChildren(tree, byLabel(nodes, label).node);
   }
-  const api = (await extensionUnderTest().activate()) as WizardApi;
-  return api.addProcessServer(byLabel(nodes, 'cs-tokyo-01').node, ui);
+  return (await wizardApi()).addProcessServer(byLabel(nodes, 'cs-tokyo-01').node, ui);
 }
 
 /** Runs the wizard to its end; every answer must be used. */
-async function runWizard(answers: readonly ScriptedAnswer[]): Promise<{ ui: ScriptedUserInput; context: AddProcessServerContext }> {
+async function runWizard(answers: readonly ScriptedAnswer[]): Promise<{ ui: ScriptedUserInput; context: AddProcessServerOutcome }> {
   const ui = new ScriptedUserInput(answers);
   const context = await startWizard(ui);
   assert.deepEqual(ui.unused, [], 'every scripted answer was used');
@@ -212,7 +206,10 @@ describe('Add Process Server in Azure: Azure-side checks against the emulator', 
     const first = await runWizard([...toPassphrase('11'), { input: PASSPHRASE }, { pick: /^Remember it/ }, ...summary]);
     assert.ok(!offered(first.ui), 'nothing was remembered before');
     const second = await runWizard([...toPassphrase('12'), { pick: 'Use the passphrase remembered for this configuration server' }, ...summary]);
-    assert.equal(second.context.passphrase, PASSPHRASE, 'the remembered passphrase is used');
+    assert.ok(offered(second.ui), 'the remembered passphrase is offered');
+    assert.ok(!second.ui.prompts.some((prompt) => prompt.text.startsWith('Connection passphrase')), 'and used without asking for it');
+    assert.equal(second.context.rememberPassphrase, true);
+    assert.ok(!('passphrase' in second.context) && !('adminPassword' in second.context), 'what the wizard hands out holds no secret');
     await runWizard([...toPassphrase('13'), { pick: 'Type the passphrase' }, { input: PASSPHRASE }, { pick: 'Do not remember it' }, ...summary]);
     const fourth = await runWizard([...toPassphrase('14'), { input: PASSPHRASE }, { pick: 'Do not remember it' }, ...summary]);
     assert.ok(!offered(fourth.ui), '"Do not remember it" forgot the passphrase');

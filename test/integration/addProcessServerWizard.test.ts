@@ -3,22 +3,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DeploymentPlan } from '../../src/deployment/deploymentPlan';
-import type { AddProcessServerContext } from '../../src/wizard/addProcessServer/addProcessServerContext';
-import type { UserInput } from '../../src/wizard/userInput';
 import type { RequestLogEntry } from '../emulator/control/requestLog';
-import { byLabel, emulatorControl, extensionUnderTest, infrastructureTree, renderChildren } from './extensionTestContext';
+import { byLabel, emulatorControl, infrastructureTree, renderChildren, wizardApi } from './extensionTestContext';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedUserInput';
 
 const PASSWORD = 'Failback#Tokyo2026';
 
-interface WizardApi {
-  addProcessServer(node: unknown, userInput: UserInput): Promise<AddProcessServerContext>;
-  addProcessServerFromPlan(userInput: UserInput): Promise<AddProcessServerContext>;
-}
-
-async function api(): Promise<WizardApi> {
-  return (await extensionUnderTest().activate()) as WizardApi;
-}
+const api = wizardApi;
 
 /** The Tokyo configuration server's tree node, as a right-click hands it to the command. */
 async function tokyoConfigurationServer(): Promise<unknown> {

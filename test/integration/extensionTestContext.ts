@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ExtensionApi, WizardTestApi } from '../../src/extension';
 import { EmulatorControlClient } from '../emulator/control/client';
 
 /** The extension's identifier, `publisher.name` from package.json. */
@@ -82,4 +83,13 @@ export function byLabel(nodes: readonly RenderedNode[], label: string): Rendered
     throw new Error(`No node "${label}" among: ${nodes.map((node) => node.label).join(', ')}`);
   }
   return found;
+}
+
+/** The wizard's entry points, which the extension offers in test mode only (as it runs here). */
+export async function wizardApi(): Promise<WizardTestApi> {
+  const api = (await extensionUnderTest().activate()) as ExtensionApi;
+  if (api.wizard === undefined) {
+    throw new Error('The extension offers no wizard API: it is not running in test mode.');
+  }
+  return api.wizard;
 }

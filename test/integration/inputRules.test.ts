@@ -48,10 +48,14 @@ function nameOfLength(count: number): string {
 }
 
 describe('Input rules: server name (Azure VM name and Windows computer name)', () => {
-  it('accepts a typical name, hyphens inside, digits only, and exactly 15 characters', () => {
-    for (const name of ['asr-ps-01', 'PS1', 'a-b-c', '12345', 'abcdefghijklmno']) {
+  it('accepts a typical name, hyphens inside, digits with a letter, and exactly 15 characters', () => {
+    for (const name of ['asr-ps-01', 'PS1', 'a-b-c', '12345a', 'abcdefghijklmno']) {
       assertAccepted(validateServerName(name), name);
     }
+  });
+
+  it('refuses a name of digits only, as Compute refuses such a Windows computer name', () => {
+    assertRefused(validateServerName('12345'), /cannot be digits only/, '12345');
   });
 
   it('refuses 16 characters, saying the Windows computer name allows 15', () => {

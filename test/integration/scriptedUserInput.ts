@@ -15,6 +15,14 @@ export type ScriptedAnswer =
   | 'back'
   | 'cancel';
 
+/** An answer in a failure message: typed texts are left out, since they can be a password. */
+function described(answer: Exclude<ScriptedAnswer, 'back' | 'cancel'>): string {
+  if ('input' in answer) {
+    return `an input of ${String(answer.input.length)} characters`;
+  }
+  return 'pick' in answer ? `the pick ${String(answer.pick)}` : 'a file';
+}
+
 /** What a prompt showed, for the test's assertions. */
 export interface RecordedPrompt {
   readonly kind: 'pick' | 'input';
@@ -67,9 +75,9 @@ export class ScriptedUserInput implements UserInput {
       messages,
     });
     for (;;) {
-      const answer = this.take(options.placeholder);
+      const answer = this.take(options.placeholder, options.step);
       if (!('pick' in answer)) {
-        throw new Error(`The script answered the pick "${options.placeholder}" with ${JSON.stringify(answer)}.`);
+        throw new Error(`The script answered the pick "${options.placeholder}" with ${described(answer)}.`);
       }
       const wanted = answer.pick;
       const item = items.find((candidate) => (typeof wanted === 'string' ? candidate.label === wanted : wanted.test(candidate.label)));
@@ -86,6 +94,7 @@ export class ScriptedUserInput implements UserInput {
 
   async input(options: InputOptions): Promise<string> {
     const messages: string[] = [];
+    // The real box opens at once and takes a suggestion Azure is asked for when it comes; the script waits for it.
     this.prompts.push({
       kind: 'input',
       title: options.title,
@@ -93,14 +102,14 @@ export class ScriptedUserInput implements UserInput {
       totalSteps: options.totalSteps,
       text: options.prompt,
       labels: [],
-      initial: options.value,
+      initial: await options.value,
       password: options.password === true,
       messages,
     });
     for (;;) {
-      const answer = this.take(options.prompt);
+      const answer = this.take(options.prompt, options.step);
       if (!('input' in answer)) {
-        throw new Error(`The script answered the input "${options.prompt}" with ${JSON.stringify(answer)}.`);
+        throw new Error(`The script answered the input "${options.prompt}" with ${described(answer)}.`);
       }
       const value = answer.input;
       const check = options.check;
@@ -121,21 +130,24 @@ export class ScriptedUserInput implements UserInput {
   }
 
   private file(title: string): string {
-    const answer = this.take(title);
+    const answer = this.take(title, undefined);
     if (!('file' in answer)) {
-      throw new Error(`The script answered the file dialog "${title}" with ${JSON.stringify(answer)}.`);
+      throw new Error(`The script answered the file dialog "${title}" with ${described(answer)}.`);
     }
     return answer.file;
   }
 
-  /** The next answer; Back and Escape end the prompt as the real ones do. */
-  private take(prompt: string): Exclude<ScriptedAnswer, 'back' | 'cancel'> {
+  /** The next answer; Back (which the first step does not have) and Escape end the prompt as the real ones do. */
+  private take(prompt: string, step: number | undefined): Exclude<ScriptedAnswer, 'back' | 'cancel'> {
     if (this.next >= this.answers.length) {
       throw new Error(`The script has no answer left for "${prompt}".`);
     }
     const answer = this.answers[this.next];
     this.next += 1;
     if (answer === 'back') {
+      if (step === undefined || step <= 1) {
+        throw new Error(`The script pressed Back on "${prompt}", which has no Back button.`);
+      }
       throw new GoBackError();
     }
     if (answer === 'cancel') {

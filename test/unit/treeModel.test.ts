@@ -10,6 +10,10 @@ import {
   MANAGED_BY_TAG,
   MANAGED_BY_VALUE,
   PROCESS_SERVER_IP_TAG,
+  VAULT_TAG,
+  vaultTagValue,
+  virtualNetworkIdFromTag,
+  virtualNetworkTagValue,
 } from '../../src/deployment/resourceTags';
 import { toSiteRecoveryFabric, toVaultInfo } from '../../src/siteRecovery/fabricMapping';
 import type { Fabric, Vault } from '../../src/siteRecovery/sdkTypes';
@@ -62,6 +66,7 @@ describe('Site Recovery fabric mapping', () => {
 
 describe('Recognising the VMs this extension deployed', () => {
   const fabricId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v/replicationFabrics/f';
+  const fabricTags = { [VAULT_TAG]: vaultTagValue('/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v'), [CONFIGURATION_SERVER_TAG]: 'f' };
   const vm = (name: string, tags: Record<string, string>, type = 'Microsoft.Compute/virtualMachines') => ({
     id: `/subscriptions/s/resourceGroups/rg-ps/providers/${type}/${name}`,
     name,
@@ -72,10 +77,10 @@ describe('Recognising the VMs this extension deployed', () => {
 
   it('keeps only VMs carrying the managed-by tag and a configuration server', () => {
     const found = managedProcessServerVms([
-      vm('ours', { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [CONFIGURATION_SERVER_TAG]: fabricId }),
-      vm('someone-elses', { [CONFIGURATION_SERVER_TAG]: fabricId }),
-      vm('wrong-value', { [MANAGED_BY_TAG]: 'other-tool', [CONFIGURATION_SERVER_TAG]: fabricId }),
-      vm('a-nic', { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [CONFIGURATION_SERVER_TAG]: fabricId }, 'Microsoft.Network/networkInterfaces'),
+      vm('ours', { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, ...fabricTags }),
+      vm('someone-elses', { ...fabricTags }),
+      vm('wrong-value', { [MANAGED_BY_TAG]: 'other-tool', ...fabricTags }),
+      vm('a-nic', { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, ...fabricTags }, 'Microsoft.Network/networkInterfaces'),
     ]);
     assert.deepEqual(found.map((entry) => entry.name), ['ours']);
     assert.equal(found[0]?.resourceGroup, 'rg-ps');
@@ -86,7 +91,7 @@ describe('Recognising the VMs this extension deployed', () => {
     const [deployed] = managedProcessServerVms([
       vm('ps-failback-01', {
         [MANAGED_BY_TAG]: MANAGED_BY_VALUE,
-        [CONFIGURATION_SERVER_TAG]: fabricId,
+        ...fabricTags,
         [PROCESS_SERVER_IP_TAG]: '10.10.2.10',
         [COMPUTER_NAME_TAG]: 'psfailback01',
       }),
@@ -100,8 +105,20 @@ describe('Recognising the VMs this extension deployed', () => {
     assert.ok(!isSameProcessServer(deployed, { ipAddress: undefined, friendlyName: 'ps-failback-01' }), 'the VM name alone is no match');
   });
 
+  it('writes ids in tag values that fit Azure\'s 256 characters, and reads them back whole', () => {
+    const longest = (length: number): string => 'x'.repeat(length);
+    const vaultId = `/subscriptions/${'0'.repeat(36)}/resourceGroups/${longest(90)}/providers/Microsoft.RecoveryServices/vaults/${longest(50)}`;
+    const networkId = `/subscriptions/${'0'.repeat(36)}/resourceGroups/${longest(90)}/providers/Microsoft.Network/virtualNetworks/${longest(64)}`;
+    assert.ok(vaultTagValue(vaultId).length <= 256 && virtualNetworkTagValue(networkId).length <= 256);
+    const [found] = managedProcessServerVms([vm('ps', { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [VAULT_TAG]: vaultTagValue(vaultId), [CONFIGURATION_SERVER_TAG]: longest(64) })]);
+    assert.ok(found);
+    assert.equal(found.configurationServerId, `${vaultId}/replicationFabrics/${longest(64)}`);
+    assert.equal(virtualNetworkIdFromTag('0'.repeat(36), virtualNetworkTagValue(networkId)), networkId);
+    assert.equal(virtualNetworkIdFromTag('s', 'not-a-pair'), undefined);
+  });
+
   it('matches nothing to a VM whose tags carry no address', () => {
-    const [untagged] = managedProcessServerVms([vm('ps-failback-01', { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [CONFIGURATION_SERVER_TAG]: fabricId })]);
+    const [untagged] = managedProcessServerVms([vm('ps-failback-01', { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, ...fabricTags })]);
     assert.ok(untagged);
     assert.ok(!isSameProcessServer(untagged, { ipAddress: '10.10.2.10', friendlyName: 'ps-failback-01' }));
   });

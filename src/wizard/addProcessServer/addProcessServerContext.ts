@@ -49,6 +49,8 @@ export interface AddProcessServerContext {
   readonly servicesFor: (subscription: AzureSubscriptionContext) => SubscriptionServices;
   /** The id of this run, tagged on everything it creates. */
   readonly deploymentId: string;
+  /** True when the context was rebuilt from a saved plan: the steps before the secrets are not asked. */
+  readonly fromPlan?: boolean;
 
   /** SubscriptionStep: the failover subscription. */
   subscription?: AzureSubscriptionContext;

@@ -16,10 +16,26 @@ export function resourceGroupNameTaken(groups: readonly ResourceGroupInfo[], nam
     : vscode.l10n.t('A resource group named {0} already exists in this subscription: pick it in the previous step, or choose another name.', taken.name);
 }
 
-export async function serverNameTaken(compute: ComputeService, resourceGroup: string, name: string, signal: AbortSignal): Promise<string | undefined> {
-  const existing = await compute.virtualMachineNames(resourceGroup, signal);
-  return existing.some((vm) => vm.toLowerCase() === name.toLowerCase())
-    ? vscode.l10n.t('A VM named {0} already exists in resource group {1}: choose another name.', name, resourceGroup)
+/** The name of the NIC the deployment creates for a server. */
+export function networkInterfaceNameFor(serverName: string): string {
+  return `${serverName}-nic`;
+}
+
+/** Whether the VM, or the NIC named after it, already exists in the group: the deployment would overwrite it. */
+export async function serverNameTaken(
+  compute: ComputeService,
+  networks: NetworkService,
+  resourceGroup: string,
+  name: string,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const [machines, interfaces] = await Promise.all([compute.virtualMachineNames(resourceGroup, signal), networks.networkInterfaceNames(resourceGroup, signal)]);
+  if (machines.some((vm) => vm.toLowerCase() === name.toLowerCase())) {
+    return vscode.l10n.t('A VM named {0} already exists in resource group {1}: choose another name.', name, resourceGroup);
+  }
+  const nicName = networkInterfaceNameFor(name);
+  return interfaces.some((nic) => nic.toLowerCase() === nicName.toLowerCase())
+    ? vscode.l10n.t('A network interface named {0} already exists in resource group {1}, and the process server\'s NIC would take that name: choose another server name.', nicName, resourceGroup)
     : undefined;
 }
 
@@ -51,7 +67,8 @@ export function quotaShortfall(size: VmSizeOffer, quotas: readonly CoreQuota[], 
   for (const quotaName of ['cores', size.family]) {
     const quota = quotas.find((entry) => entry.name.toLowerCase() === quotaName.toLowerCase());
     if (quota === undefined) {
-      continue;
+      // Azure reports both the regional total and every family; without them the check cannot be made.
+      return vscode.l10n.t('The vCPU quota {0} of {1} could not be read, so {2} cannot be checked against it. Try again, or pick another size.', quotaName, regionName, size.name);
     }
     const free = quota.limit - quota.used;
     if (free < size.vCpus) {

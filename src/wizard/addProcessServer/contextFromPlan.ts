@@ -84,7 +84,7 @@ export async function contextFromPlan(plan: DeploymentPlan, base: ContextBase): 
     }
   }
   const nameProblem =
-    validateServerName(server.name) ?? (groupResource.create ? undefined : await serverNameTaken(services.compute, groupResource.name, server.name, signal));
+    validateServerName(server.name) ?? (groupResource.create ? undefined : await serverNameTaken(services.compute, services.networks, groupResource.name, server.name, signal));
   if (nameProblem !== undefined) {
     problems.push(nameProblem);
   }
@@ -112,6 +112,7 @@ export async function contextFromPlan(plan: DeploymentPlan, base: ContextBase): 
   const context: AddProcessServerContext = {
     ...base,
     deploymentId: plan.deploymentId,
+    fromPlan: true,
     configurationServer: { subscription: vaultSubscription, vault, fabric },
     subscription,
     creatingResourceGroup: groupResource.create,

@@ -6,9 +6,13 @@ import {
   MANAGED_BY_TAG,
   MANAGED_BY_VALUE,
   PROCESS_SERVER_IP_TAG,
+  VAULT_TAG,
+  vaultTagValue,
   VIRTUAL_NETWORK_TAG,
+  virtualNetworkTagValue,
 } from '../../deployment/resourceTags';
 import type { AddProcessServerContext } from './addProcessServerContext';
+import { networkInterfaceNameFor } from './azureChecks';
 
 function required<T>(value: T | undefined, what: string): T {
   if (value === undefined) {
@@ -35,16 +39,17 @@ export function planFromContext(context: AddProcessServerContext, deploymentId: 
 
   const groupId = `/subscriptions/${subscription.subscriptionId}/resourceGroups/${resourceGroup.name}`;
   const storageId = `/subscriptions/${subscription.subscriptionId}/resourceGroups/${storageAccount.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${storageAccount.name}`;
-  const nicName = `${serverName}-nic`;
+  const nicName = networkInterfaceNameFor(serverName);
   const nicId = `${groupId}/providers/Microsoft.Network/networkInterfaces/${nicName}`;
   const vmId = `${groupId}/providers/Microsoft.Compute/virtualMachines/${serverName}`;
   const tags: Record<string, string> = {
     [MANAGED_BY_TAG]: MANAGED_BY_VALUE,
     [DEPLOYMENT_ID_TAG]: deploymentId,
-    [CONFIGURATION_SERVER_TAG]: configurationServer.fabric.id,
+    [VAULT_TAG]: vaultTagValue(configurationServer.vault.id),
+    [CONFIGURATION_SERVER_TAG]: configurationServer.fabric.name,
     [PROCESS_SERVER_IP_TAG]: staticIpAddress,
     [COMPUTER_NAME_TAG]: serverName,
-    [VIRTUAL_NETWORK_TAG]: network.id,
+    [VIRTUAL_NETWORK_TAG]: virtualNetworkTagValue(network.id),
   };
   const resources: PlannedResource[] = [
     {
@@ -90,7 +95,14 @@ export function planFromContext(context: AddProcessServerContext, deploymentId: 
         hardwareProfile: { vmSize: vmSize.name },
         storageProfile: {
           imageReference: { publisher: image.publisher, offer: image.offer, sku: image.sku, version: image.version },
-          osDisk: { name: `${serverName}-osdisk`, createOption: 'FromImage', caching: 'ReadWrite', managedDisk: { storageAccountType: 'Premium_LRS' }, deleteOption: 'Delete' },
+          osDisk: {
+            name: `${serverName}-osdisk`,
+            createOption: 'FromImage',
+            caching: 'ReadWrite',
+            // Premium SSD only where the size takes it (Standard_A8_v2, the default, does not).
+            managedDisk: { storageAccountType: vmSize.premiumIo ? 'Premium_LRS' : 'StandardSSD_LRS' },
+            deleteOption: 'Delete',
+          },
         },
         osProfile: { computerName: serverName, adminUsername, windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: true } },
         networkProfile: { networkInterfaces: [{ id: nicId, primary: true, deleteOption: 'Detach' }] },

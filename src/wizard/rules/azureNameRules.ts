@@ -31,7 +31,8 @@ const NETWORK_INTERFACE_PUNCTUATION = new Set('_.-');
 /**
  * The process server's name, which the wizard uses both as the Azure VM's resource name and as its Windows computer
  * name: 1 to 15 characters, none of the characters Windows VM names forbid (space and period included), not ending
- * with a hyphen.
+ * with a hyphen, and not digits only (Compute's own refusal: "Windows computer name cannot be more than 15 characters
+ * long, be entirely numeric, or contain the following characters").
  */
 export function validateServerName(name: string): string | undefined {
   if (name === '') {
@@ -49,6 +50,9 @@ export function validateServerName(name: string): string | undefined {
   }
   if (name.endsWith('-')) {
     return vscode.l10n.t('The server name cannot end with a hyphen (-); remove it or put a letter or digit after it.');
+  }
+  if (/^\d+$/.test(name)) {
+    return vscode.l10n.t('The server name cannot be digits only (it is also the Windows computer name); add a letter.');
   }
   return undefined;
 }

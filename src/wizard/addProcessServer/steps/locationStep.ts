@@ -5,6 +5,8 @@ import { failoverLoads, type AddProcessServerContext } from '../addProcessServer
 /** Step 1c: the failover region. Regions where the subscription has virtual networks come first: the VM must sit in its network's region. */
 export class LocationStep implements PromptStep<AddProcessServerContext> {
   readonly id = 'location';
+  /** The reads started for the last pick: a new pick (after going back) aborts them. */
+  private reads: AbortController | undefined;
 
   shouldPrompt(context: AddProcessServerContext): boolean {
     return context.location === undefined;
@@ -36,10 +38,13 @@ export class LocationStep implements PromptStep<AddProcessServerContext> {
     if (subscription !== undefined) {
       const services = context.servicesFor(subscription);
       const location = picked.data.name;
+      this.reads?.abort(new DOMException('Another region was picked.', 'AbortError'));
+      this.reads = new AbortController();
+      const signal = AbortSignal.any([context.signal, this.reads.signal]);
       const loads = {
-        storageAccounts: services.storage.listAccounts(context.signal),
-        vmSizes: services.compute.vmSizes(location, context.signal),
-        coreQuotas: services.compute.coreQuotas(location, context.signal),
+        storageAccounts: services.storage.listAccounts(signal),
+        vmSizes: services.compute.vmSizes(location, signal),
+        coreQuotas: services.compute.coreQuotas(location, signal),
       };
       for (const load of Object.values(loads)) {
         load.catch(() => undefined); // the step that needs it reports a failure

@@ -17,12 +17,12 @@ export class ServerNameStep implements PromptStep<AddProcessServerContext> {
     if (subscription === undefined || resourceGroup === undefined) {
       throw new Error('The subscription and resource group steps come before the server name.');
     }
-    const compute = context.servicesFor(subscription).compute;
+    const { compute, networks } = context.servicesFor(subscription);
     context.serverName = await prompts.input({
       prompt: vscode.l10n.t('Name of the process server (the VM and its Windows computer name)'),
       value: 'ps-failback-01',
       validate: validateServerName,
-      check: async (value, signal) => (resourceGroup.isNew ? undefined : serverNameTaken(compute, resourceGroup.name, value, signal)),
+      check: async (value, signal) => (resourceGroup.isNew ? undefined : serverNameTaken(compute, networks, resourceGroup.name, value, signal)),
     });
   }
 }

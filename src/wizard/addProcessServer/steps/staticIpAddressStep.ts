@@ -23,10 +23,12 @@ export class StaticIpAddressStep implements PromptStep<AddProcessServerContext> 
       throw new Error('The network and subnet steps come before the static IP address.');
     }
     const networks = context.servicesFor(subscription).networks;
-    const suggestion = await this.firstFreeAddress(prefix, (address) => networks.checkIpAddress(virtualNetwork, address, context.signal));
+    // Azure is asked for the first free address while the box is open and busy.
+    const suggestion = this.firstFreeAddress(prefix, (address) => networks.checkIpAddress(virtualNetwork, address, context.signal));
     context.staticIpAddress = await prompts.input({
       prompt: vscode.l10n.t('Static private IP address of the process server in {0} ({1})', subnet.name, prefix),
       value: suggestion,
+      answerScope: subnet.id.toLowerCase(),
       validate: (value) => validateStaticIpAddress(value, prefix),
       check: (value, signal) => ipAddressTaken(networks, virtualNetwork, subnet.name, value, signal),
     });

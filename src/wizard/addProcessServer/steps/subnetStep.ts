@@ -12,13 +12,18 @@ export class SubnetStep implements PromptStep<AddProcessServerContext> {
 
   async prompt(context: AddProcessServerContext, prompts: StepPrompts): Promise<void> {
     const network = context.virtualNetwork;
-    const subnets = (network?.subnets ?? []).filter((subnet) => subnet.addressPrefix !== undefined);
-    if (network === undefined || subnets.length === 0) {
-      throw new Error(vscode.l10n.t('{0} has no subnet a VM can use: add one in the portal, or go back and pick another network.', network?.name ?? ''));
+    if (network === undefined) {
+      throw new Error('The network step comes before the subnet.');
     }
+    const subnets = network.subnets.filter((subnet) => subnet.addressPrefix !== undefined);
+    // With nothing to pick, the prompt stays open with the reason, and the user goes back.
+    const items =
+      subnets.length === 0
+        ? Promise.reject(new Error(vscode.l10n.t('{0} has no subnet a VM can use: add one in the portal, or go back and pick another network.', network.name)))
+        : Promise.resolve(subnets.map((subnet) => ({ label: subnet.name, description: subnet.addressPrefix, key: subnet.id.toLowerCase(), data: subnet })));
     const picked = await prompts.pick({
       placeholder: vscode.l10n.t('The subnet of {0} for the process server', network.name),
-      items: subnets.map((subnet) => ({ label: subnet.name, description: subnet.addressPrefix, key: subnet.id.toLowerCase(), data: subnet })),
+      items,
       recentKey: `${network.id.toLowerCase()}/subnet`,
     });
     context.subnet = picked.data;

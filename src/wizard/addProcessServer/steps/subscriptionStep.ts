@@ -5,6 +5,8 @@ import type { AddProcessServerContext } from '../addProcessServerContext';
 /** Step 1a: the subscription used for failover. The vault's own subscription is offered first. */
 export class SubscriptionStep implements PromptStep<AddProcessServerContext> {
   readonly id = 'subscription';
+  /** The reads started for the last pick: a new pick (after going back) aborts them. */
+  private reads: AbortController | undefined;
 
   shouldPrompt(context: AddProcessServerContext): boolean {
     return context.subscription === undefined;
@@ -31,7 +33,9 @@ export class SubscriptionStep implements PromptStep<AddProcessServerContext> {
     context.subscription = subscription;
     // What the next steps need, asked for now so that it is there when they show.
     const services = context.servicesFor(subscription);
-    const { signal } = context;
+    this.reads?.abort(new DOMException('Another subscription was picked.', 'AbortError'));
+    this.reads = new AbortController();
+    const signal = AbortSignal.any([context.signal, this.reads.signal]);
     const loads = {
       resourceGroups: services.resourceGroups.listResourceGroups(signal),
       locations: services.resourceGroups.listLocations(signal),

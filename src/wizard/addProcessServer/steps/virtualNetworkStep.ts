@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ManagedProcessServerVm } from '../../../deployment/managedProcessServerVm';
 import type { VirtualNetworkInfo } from '../../../services/networkService';
+import { UserCancelledError } from '../../../util/userCancelledError';
 import { GoBackError } from '../../userInput';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import { failoverLoads, type AddProcessServerContext } from '../addProcessServerContext';
@@ -48,7 +49,8 @@ export class VirtualNetworkStep implements PromptStep<AddProcessServerContext> {
   async prompt(context: AddProcessServerContext, prompts: StepPrompts): Promise<void> {
     const loads = failoverLoads(context);
     const region = context.location?.name.toLowerCase() ?? '';
-    const items = loads.virtualNetworks.then((networks) => {
+    // Everything the warnings need is read while the pick shows its busy indicator, so the warnings show on the items.
+    const items = Promise.all([loads.virtualNetworks, loads.networksWithGateway, loads.deployedProcessServers]).then(([networks, withGateway, deployed]) => {
       const inRegion = networks.filter((network) => network.location.toLowerCase() === region);
       if (inRegion.length === 0) {
         throw new Error(
@@ -58,24 +60,24 @@ export class VirtualNetworkStep implements PromptStep<AddProcessServerContext> {
           ),
         );
       }
-      return inRegion.map((network) => ({
-        label: network.name,
-        description: network.addressPrefixes.join(', '),
-        detail: vscode.l10n.t('Resource group {0}', network.resourceGroup),
-        key: network.id.toLowerCase(),
-        data: network,
-      }));
+      return inRegion.map((network) => {
+        const warnings = networkWarnings(network, deployed, withGateway);
+        return {
+          label: network.name,
+          description: [network.addressPrefixes.join(', '), ...(warnings.length === 0 ? [] : [vscode.l10n.t('$(warning) {0} warning(s)', warnings.length)])].join(' · '),
+          detail: vscode.l10n.t('Resource group {0}', network.resourceGroup),
+          key: network.id.toLowerCase(),
+          data: { network, warnings },
+        };
+      });
     });
     const picked = await prompts.pick({
       placeholder: vscode.l10n.t('The virtual network the failed-over machines are in'),
       items,
       recentKey: 'virtualNetwork',
     });
-    const network = picked.data;
-    const [withGateway, deployed] = await Promise.all([loads.networksWithGateway, loads.deployedProcessServers]);
-    const warnings = networkWarnings(network, deployed, withGateway);
-    context.virtualNetwork = network;
-    context.networkWarnings = warnings;
+    context.virtualNetwork = picked.data.network;
+    context.networkWarnings = picked.data.warnings;
   }
 }
 
@@ -90,10 +92,12 @@ export class NetworkWarningsStep implements PromptStep<AddProcessServerContext> 
   async prompt(context: AddProcessServerContext, prompts: StepPrompts): Promise<void> {
     const warnings = context.networkWarnings ?? [];
     const networkName = context.virtualNetwork?.name ?? '';
-    const picked = await prompts.pick<'back' | 'accept' | 'warning'>({
+    const picked = await prompts.pick<'back' | 'cancel' | 'accept' | 'warning'>({
       placeholder: vscode.l10n.t('Before using {0}: {1}', networkName, warnings.join(' ')),
       items: [
-        { label: vscode.l10n.t('$(arrow-left) Choose another network'), key: 'back', data: 'back' },
+        context.fromPlan === true
+          ? { label: vscode.l10n.t('$(close) Stop: run "Add Process Server in Azure…" to choose another network'), key: 'cancel', data: 'cancel' }
+          : { label: vscode.l10n.t('$(arrow-left) Choose another network'), key: 'back', data: 'back' },
         { label: vscode.l10n.t('$(warning) Use {0} anyway', networkName), key: 'accept', data: 'accept' },
         ...warnings.map((warning, index) => ({ label: `$(info) ${warning}`, key: `warning${String(index)}`, data: 'warning' as const })),
       ],
@@ -104,6 +108,9 @@ export class NetworkWarningsStep implements PromptStep<AddProcessServerContext> 
     });
     if (picked.data === 'back') {
       throw new GoBackError();
+    }
+    if (picked.data === 'cancel') {
+      throw new UserCancelledError(networkName);
     }
     context.networkWarningsAccepted = true;
   }
