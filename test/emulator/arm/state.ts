@@ -24,6 +24,8 @@ export class ArmState {
   configurationServers: SeedConfigurationServer[] = [];
   storageAccountNamesTakenElsewhere = new Set<string>();
   readonly protectedParameters = new Map<string, ProtectedParameters>();
+  /** VMs (id keys) with a `runCommand` action still executing: the action form runs one script at a time per VM. */
+  readonly runCommandActionsInProgress = new Set<string>();
   private readonly resources = new Map<string, ArmResource>();
   private registrations = new Map<string, SeedProviderRegistration['registrationState']>();
 
@@ -41,6 +43,7 @@ export class ArmState {
     this.configurationServers = seed.configurationServers ?? [];
     this.storageAccountNamesTakenElsewhere = new Set((seed.storageAccountNamesTakenElsewhere ?? []).map((name) => name.toLowerCase()));
     this.protectedParameters.clear();
+    this.runCommandActionsInProgress.clear();
     this.resources.clear();
     for (const resource of seed.resources ?? []) {
       this.resources.set(idKey(resource.id), resource);

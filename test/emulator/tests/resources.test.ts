@@ -88,6 +88,35 @@ describe('Emulator: Microsoft.Resources through the real SDK clients', () => {
     assert.equal(badFilter.code, 'InvalidFilterInQueryString');
   });
 
+  it('filters the generic lists by resourceGroup, name and substringof, alone or substringof with resourceType (Resources - List $filter)', async () => {
+    const names = async (items: AsyncIterable<{ name?: string }>): Promise<string[]> => (await collect(items)).map((resource) => resource.name ?? '').sort();
+    assert.deepEqual(await names(resources.resources.list({ filter: "resourceGroup eq 'RG-ASR-PS-DEPLOY'" })), ['ps-failback-01', 'ps-failback-01-nic', 'ps-failback-01_OsDisk_1']);
+    assert.deepEqual(await names(resources.resources.list({ filter: "name eq 'nsg-process-server'" })), ['nsg-process-server']);
+    assert.deepEqual(await names(resources.resources.list({ filter: "substringof('failedover', name)" })), ['nic-failedover-app01', 'nic-failedover-db01', 'nic-failedover-web01']);
+    assert.deepEqual(
+      await names(resources.resources.list({ filter: "substringof('FAILBACK', name) and resourceType eq 'Microsoft.Compute/virtualMachines'" })),
+      ['ps-failback-01'],
+      'rsv-failback-japaneast matches the substring but not the type',
+    );
+    assert.deepEqual(await names(resources.resources.list({ filter: "substringof('vnet-', name) or substringof('vgw-', name)" })), ['vgw-onprem-tokyo', 'vnet-failover-japaneast', 'vnet-isolated-japaneast']);
+    assert.equal((await names(resources.resources.list({ filter: "substringof('network', resourceGroup)" }))).length, 7);
+    assert.deepEqual(await names(resources.resources.listByResourceGroup('rg-asr-ps-deploy', { filter: "substringof('nic', name)" })), ['ps-failback-01-nic']);
+    assert.deepEqual(await names(resources.resources.listByResourceGroup('rg-asr-ps-deploy', { filter: "resourceGroup eq 'rg-network-japaneast'" })), []);
+    const undocumented = [
+      "resourceGroup eq 'rg-asr-ps-deploy' and resourceType eq 'Microsoft.Compute/virtualMachines'",
+      "tagName eq 'asr-failback:managed-by' and resourceType eq 'Microsoft.Compute/virtualMachines'",
+      "substringof('failback', name) or resourceType eq 'Microsoft.Compute/virtualMachines'",
+      "substringof('failback', name) and location eq 'japaneast'",
+      "substringof('japaneast', location)",
+      "resourceGroup eq 'rg-asr-ps-deploy",
+      "startswith(name, 'ps')",
+    ];
+    for (const filter of undocumented) {
+      const refused = await rejectionOf(collect(resources.resources.list({ filter })));
+      assert.deepEqual([refused.code, refused.statusCode], ['InvalidFilterInQueryString', 400], filter);
+    }
+  });
+
   it('reports and changes resource provider registration', async () => {
     const devResources = new ResourceManagementClient(harness.credential, demo.devTest, harness.modularOptions);
     const before = await devResources.providers.get('Microsoft.RecoveryServices');

@@ -150,21 +150,45 @@ describe('Emulator: run commands and the simulated process-server registration',
     assert.ok(!(await processServerIps()).includes('10.10.2.10'));
   });
 
-  it('answers Conflict while another run command on the VM is still executing', async () => {
-    // The first run command stays executing until the test releases it; submitted() is its accepted PUT.
-    const hold = await harness.emulator.control.hold({ kind: 'operation', method: 'PUT', path: '**/runCommands/long-running' });
-    const first = compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'long-running', { location: 'japaneast', source: { script: 'Start-Sleep 1' } }, harness.poll);
+  it('runs two managed run commands on one VM at the same time (run-command-managed.md: parallel execution)', async () => {
+    // Both stay executing until the test releases them; submitted() is each one's accepted PUT.
+    const hold = await harness.emulator.control.hold({ kind: 'operation', method: 'PUT', path: '**/runCommands/*' });
+    const first = compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'first', { location: 'japaneast', source: { script: 'Start-Sleep 1' } }, harness.poll);
+    const second = compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'second', { location: 'japaneast', source: { script: 'hostname' } }, harness.poll);
+    let released: number;
+    try {
+      await Promise.all([first.submitted(), second.submitted()]);
+      const views = await Promise.all(['first', 'second'].map((name) => compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, name, { expand: 'instanceView' })));
+      assert.deepEqual(views.map((view) => view.instanceView?.executionState), ['Running', 'Running'], 'both execute at once');
+      assert.equal((await heldWork()).length, 2, 'both PUTs were accepted and are running');
+    } finally {
+      released = await harness.emulator.control.releaseHold(hold.id);
+    }
+    assert.equal(released, 2, 'the hold kept both executing');
+    assert.deepEqual([(await first).provisioningState, (await second).provisioningState], ['Succeeded', 'Succeeded']);
+    const ended = await Promise.all(['first', 'second'].map((name) => compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, name, { expand: 'instanceView' })));
+    assert.deepEqual(ended.map((view) => view.instanceView?.executionState), ['Succeeded', 'Succeeded']);
+  });
+
+  it('refuses a second runCommand action while one runs on the VM: 409 Conflict (run-command.md: one script at a time)', async () => {
+    // The first action stays executing until the test releases it; submitted() is its accepted POST.
+    const hold = await harness.emulator.control.hold({ kind: 'operation', method: 'POST', path: '**/virtualMachines/*/runCommand' });
+    const first = compute.virtualMachines.runCommand(group, vmName, { commandId: 'RunPowerShellScript', script: ['Start-Sleep 1'] }, harness.poll);
+    let released: number;
     try {
       await first.submitted();
-      const second = await rejectionOf(compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'second', { location: 'japaneast', source: { script: 'hostname' } }, harness.poll));
+      // submitted(): the POST's own answer (had it been accepted, the hold would keep it running as well).
+      const second = await rejectionOf(compute.virtualMachines.runCommand(group, vmName, { commandId: 'RunPowerShellScript', script: ['hostname'] }, harness.poll).submitted());
       assert.equal(second.code, 'Conflict');
       assert.equal(second.statusCode, 409);
+      assert.match(second.message, /^Run command extension execution is in progress\. Please wait for completion before invoking a run command\.$/);
     } finally {
-      assert.equal(await harness.emulator.control.releaseHold(hold.id), 1);
+      released = await harness.emulator.control.releaseHold(hold.id);
     }
-    assert.equal((await first).provisioningState, 'Succeeded');
-    const third = await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'second', { location: 'japaneast', source: { script: 'hostname' } }, harness.poll);
-    assert.equal(third.provisioningState, 'Succeeded', 'once the first has finished, another run command is accepted');
+    assert.equal(released, 1, 'only the first action was executing');
+    assert.equal((await first).value?.[0]?.code, 'ComponentStatus/StdOut/succeeded');
+    const third = await compute.virtualMachines.runCommand(group, vmName, { commandId: 'RunPowerShellScript', script: ['hostname'] }, harness.poll);
+    assert.equal(third.value?.[0]?.code, 'ComponentStatus/StdOut/succeeded', 'once the first has finished, another action is accepted');
   });
 
   it('runs the runCommand action: 202 + Location, then StdOut/StdErr statuses', async () => {

@@ -13,6 +13,9 @@ describe('Emulator: Microsoft.Storage through the real SDK client', () => {
   after(async () => {
     await harness.emulator.stop();
   });
+  afterEach(async () => {
+    await harness.emulator.control.resetState();
+  });
 
   it('lists storage accounts per subscription and resource group', async () => {
     const all = await collect(storage.storageAccounts.list());
@@ -45,5 +48,23 @@ describe('Emulator: Microsoft.Storage through the real SDK client', () => {
     assert.equal(invalid.code, 'AccountNameInvalid');
     await storage.storageAccounts.delete('rg-asr-ps-deploy', 'psfailbackdiag01');
     assert.equal((await rejectionOf(storage.storageAccounts.getProperties('rg-asr-ps-deploy', 'psfailbackdiag01'))).code, 'ResourceNotFound');
+  });
+
+  it('refuses a name used in another resource group of this subscription (StorageAccountInAnotherResourceGroup), updates in its own', async () => {
+    const parameters = { location: 'japaneast', kind: 'StorageV2', sku: { name: 'Standard_LRS' } } as const;
+    const elsewhereInSubscription = await rejectionOf(storage.storageAccounts.create('rg-asr-ps-deploy', 'contosoasrcachejpe01', parameters, harness.poll));
+    assert.equal(elsewhereInSubscription.code, 'StorageAccountInAnotherResourceGroup');
+    assert.equal(elsewhereInSubscription.statusCode, 409);
+    assert.equal(elsewhereInSubscription.message, 'The account contosoasrcachejpe01 is already in another resource group in this subscription.');
+    const other = new StorageManagementClient(harness.credential, demo.fabrikam, harness.modularOptions);
+    const inOtherSubscription = await rejectionOf(other.storageAccounts.create('rg-fabrikam-asr', 'contosoasrcachejpe01', parameters, harness.poll));
+    assert.equal(inOtherSubscription.code, 'StorageAccountAlreadyTaken');
+    assert.equal(inOtherSubscription.message, 'The storage account named contosoasrcachejpe01 is already taken.');
+    const takenOutsideTheEmulatedCloud = await rejectionOf(storage.storageAccounts.create('rg-asr-ps-deploy', 'asrcache', parameters, harness.poll));
+    assert.equal(takenOutsideTheEmulatedCloud.code, 'StorageAccountAlreadyTaken');
+    const updated = await storage.storageAccounts.create('rg-asr-japaneast', 'contosoasrcachejpe01', { ...parameters, tags: { purpose: 'cache' } }, harness.poll);
+    assert.equal(updated.provisioningState, 'Succeeded', 'the same resource group: an update');
+    assert.equal(updated.tags?.['purpose'], 'cache');
+    assert.deepEqual((await collect(storage.storageAccounts.list())).map((account) => account.id), [updated.id], 'still one account of that name');
   });
 });

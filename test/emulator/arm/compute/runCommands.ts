@@ -2,6 +2,11 @@
  * VM Run Command. Managed form `virtualMachines/{vm}/runCommands/{name}`: PUT as LRO, GET with `$expand=instanceView`
  * (executionState, exitCode, output, error, times); `protectedParameters` are accepted, kept apart and never echoed.
  * Action form `POST virtualMachines/{vm}/runCommand`: 202 + Location, result `value[]` of StdOut/StdErr statuses.
+ *
+ * Concurrency, as Microsoft's documentation has it: the action form runs one script at a time on a VM ("One script at a
+ * time may run", virtual-machines/windows/run-command.md, Restrictions), so a second action while one runs is refused
+ * with ARM's 409 Conflict; managed run commands run in parallel ("Parallel execution of multiple scripts", "executed
+ * simultaneously on the VM", virtual-machines/windows/run-command-managed.md), so nothing refuses a second one.
  */
 import { ArmError } from '../errors';
 import type { OperationStart } from '../operations';
@@ -31,15 +36,6 @@ function runningVm(services: ArmServices, context: ArmRequestContext): ArmResour
   const power = powerStateOf(vm);
   if (propertiesOf(vm)['provisioningState'] !== 'Succeeded' || power !== 'running') {
     throw new ArmError(409, 'OperationNotAllowed', `Operation 'RunCommand' is not allowed on VM '${vm.name}' since the VM is ${power === 'running' ? 'not running' : power}.`);
-  }
-  const busy = services.state
-    .filter((resource) => resource.type === runCommandType && idKey(resource.id).startsWith(`${idKey(vm.id)}/`))
-    .some((runCommand) => {
-      const view = propertiesOf(runCommand)['instanceView'];
-      return isJsonObject(view) && view['executionState'] === 'Running';
-    });
-  if (busy) {
-    throw new ArmError(409, 'Conflict', 'Run command extension execution is in progress. Please wait for completion before invoking a run command.');
   }
   return vm;
 }
@@ -144,8 +140,13 @@ function runManagedCommand(services: ArmServices, context: ArmRequestContext): R
 }
 
 function runCommandAction(services: ArmServices, context: ArmRequestContext): ReturnType<ArmRoute['handler']> {
-  const { operations, settings } = services;
+  const { operations, settings, state } = services;
   const vm = runningVm(services, context);
+  const vmKey = idKey(vm.id);
+  if (state.runCommandActionsInProgress.has(vmKey)) {
+    // ARM's answer, as Azure CLI logs it (Azure/azure-cli#32305): 409 {"error":{"code":"Conflict","message":…}}.
+    throw new ArmError(409, 'Conflict', 'Run command extension execution is in progress. Please wait for completion before invoking a run command.');
+  }
   const body = requireBody(context.body);
   const commandId = typeof body['commandId'] === 'string' ? body['commandId'] : '';
   if (!['RunPowerShellScript', 'RunShellScript', 'IPConfig', 'EnableRemotePS', 'RDPSettings'].includes(commandId)) {
@@ -159,6 +160,7 @@ function runCommandAction(services: ArmServices, context: ArmRequestContext): Re
     location: vm.location ?? 'global',
     durationMs: lroDurationFor(settings, 'microsoft.compute/virtualmachines/runcommand'),
     complete: () => {
+      state.runCommandActionsInProgress.delete(vmKey);
       const outcome = simulateScript(services, vm, script, mergedParameters(parameters, []));
       if (outcome.exitCode === 0 && outcome.followUp !== undefined) {
         services.schedule(outcome.followUp.delayMs, outcome.followUp.action, outcome.followUp);
@@ -171,7 +173,11 @@ function runCommandAction(services: ArmServices, context: ArmRequestContext): Re
         ],
       };
     },
+    onFailure: () => {
+      state.runCommandActionsInProgress.delete(vmKey);
+    },
   };
+  state.runCommandActionsInProgress.add(vmKey);
   const record = operations.start(start);
   return { status: 202, headers: operations.locationHeaders(record, start) };
 }

@@ -4,7 +4,7 @@ import { parseResourceId } from '../resourceIds';
 import type { ArmRoute } from '../router';
 import type { ArmServices } from '../services';
 import type { ArmResource } from '../types';
-import { matchesFilter, parseResourceFilter, type ResourceFilter } from './tagFilter';
+import { parseGenericResourceFilter, type GenericResourceFilter } from './resourceFilter';
 
 /** Top-level resources only (ARM's generic list leaves out resource groups and child resources). */
 function isTopLevel(resource: ArmResource): boolean {
@@ -19,10 +19,10 @@ interface GenericRendering {
   readonly includeProvisioningState: boolean;
 }
 
-function genericRendering(filter: ResourceFilter, expand: string | null): GenericRendering {
+function genericRendering(filter: GenericResourceFilter, expand: string | null): GenericRendering {
   const expanded = (expand ?? '').split(',').map((entry) => entry.trim().toLowerCase());
   return {
-    includeTags: !(filter.tagName !== undefined && filter.tagValue !== undefined),
+    includeTags: !filter.byTagNameAndValue,
     includeProvisioningState: expanded.includes('provisioningstate'),
   };
 }
@@ -43,7 +43,7 @@ function renderGeneric(resource: ArmResource, rendering: GenericRendering): Reco
   };
 }
 
-/** Routes for the generic resource lists with `$filter`. */
+/** Routes for the generic resource lists with `$filter` (resourceFilter.ts). */
 export function genericResourceRoutes(services: ArmServices): ArmRoute[] {
   const { state, settings } = services;
   return [
@@ -53,11 +53,11 @@ export function genericResourceRoutes(services: ArmServices): ArmRoute[] {
       apiVersions: 'resourceManager',
       handler: (context) => {
         const subscriptionId = state.requireSubscription(context.params['subscriptionId']).subscriptionId.toLowerCase();
-        const filter = parseResourceFilter(context.url.searchParams.get('$filter'));
+        const filter = parseGenericResourceFilter(context.url.searchParams.get('$filter'));
         const rendering = genericRendering(filter, context.url.searchParams.get('$expand'));
         const items = state
           .filter((resource) => isTopLevel(resource) && parseResourceId(resource.id)?.subscriptionId.toLowerCase() === subscriptionId)
-          .filter((resource) => matchesFilter(resource, filter))
+          .filter((resource) => filter.matches(resource))
           .map((resource) => renderGeneric(resource, rendering));
         return pagedList(context, settings, 'resources', items);
       },
@@ -69,11 +69,11 @@ export function genericResourceRoutes(services: ArmServices): ArmRoute[] {
       handler: (context) => {
         const group = state.requireResourceGroup(context.params['subscriptionId'], context.params['resourceGroupName']);
         const prefix = `${group.id.toLowerCase()}/`;
-        const filter = parseResourceFilter(context.url.searchParams.get('$filter'));
+        const filter = parseGenericResourceFilter(context.url.searchParams.get('$filter'));
         const rendering = genericRendering(filter, context.url.searchParams.get('$expand'));
         const items = state
           .filter((resource) => isTopLevel(resource) && resource.id.toLowerCase().startsWith(prefix))
-          .filter((resource) => matchesFilter(resource, filter))
+          .filter((resource) => filter.matches(resource))
           .map((resource) => renderGeneric(resource, rendering));
         return pagedList(context, settings, 'resources', items);
       },

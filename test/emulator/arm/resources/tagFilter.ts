@@ -1,4 +1,7 @@
-/** ARM's `$filter` for resource lists: `tagName eq 'x' [and tagValue eq 'y']`, `resourceType eq '...'`, `location eq '...'`. */
+/**
+ * The resource group list's `$filter`: `tagName eq 'x' [and tagValue eq 'y']`, `resourceType eq '...'`, `location eq '...'`.
+ * The generic resource lists have their own, documented grammar (resourceFilter.ts).
+ */
 import { ArmError } from '../errors';
 import type { ArmResource } from '../types';
 

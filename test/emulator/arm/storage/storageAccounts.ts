@@ -1,6 +1,9 @@
 /**
- * Microsoft.Storage storage accounts: names unique across the whole emulated cloud (checkNameAvailability,
- * StorageAccountAlreadyTaken), create as an LRO polled by Location, list per subscription and resource group, delete.
+ * Microsoft.Storage storage accounts: names unique across the whole emulated cloud (checkNameAvailability), create as
+ * an LRO polled by Location, list per subscription and resource group, delete. A PUT of a name already used answers as
+ * "Resolve errors for storage account names" (azure-resource-manager/troubleshooting/error-storage-account-name.md)
+ * shows: StorageAccountInAnotherResourceGroup when the account is in another resource group of the same subscription,
+ * StorageAccountAlreadyTaken when it is anywhere else; a PUT to the account's own id is an update.
  */
 import { ArmError } from '../errors';
 import type { OperationStart } from '../operations';
@@ -42,9 +45,11 @@ function createAccount(services: ArmServices, context: ArmRequestContext): Retur
     throw new ArmError(400, 'AccountNameInvalid', problem.message);
   }
   if (problem !== undefined) {
+    // The owner cannot be in this resource group (the PUT would then address it: an update), so in this
+    // subscription it is in another resource group.
     const sameSubscription = problem.owner !== undefined && parseResourceId(problem.owner.id)?.subscriptionId.toLowerCase() === subscriptionId.toLowerCase();
     throw sameSubscription
-      ? new ArmError(409, 'StorageAccountAlreadyExists', `The storage account named ${accountName} already exists under the subscription.`)
+      ? new ArmError(409, 'StorageAccountInAnotherResourceGroup', `The account ${accountName} is already in another resource group in this subscription.`)
       : new ArmError(409, 'StorageAccountAlreadyTaken', problem.message);
   }
   const body = requireBody(context.body);
