@@ -88,7 +88,7 @@ describe('Add Process Server in Azure: Azure-side checks against the emulator', 
       { input: '10.40.0.7', rejectedWith: /./ },
       { input: '10.40.0.6' },
       { pick: 'Standard_A8_v2', rejectedWith: /Standard_A8_v2 needs 8 vCPUs, but only 6 of the .* quota \(6\) are free in West US 2: 2 more are needed/ },
-      { pick: 'Standard_B2s' },
+      { pick: 'Standard_A4_v2' },
       { pick: 'Windows Server 2016-Datacenter' },
       { pick: /^An installer I placed/ },
       { input: 'UnifiedSetup.exe', rejectedWith: /container/ },
@@ -110,7 +110,8 @@ describe('Add Process Server in Azure: Azure-side checks against the emulator', 
       !promptStarting(ui, 'The image').labels.some((label) => label.startsWith('Site Recovery')),
       'West US 2 does not publish the Site Recovery image, so it is not offered',
     );
-    assert.equal(context.vmSize?.name, 'Standard_B2s');
+    assert.equal(context.vmSize?.name, 'Standard_A4_v2');
+    assert.ok(!promptStarting(ui, 'The VM size').labels.includes('Standard_B2s'), 'a size below 4 vCPUs and 8 GiB is not offered');
     const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as DeploymentPlan;
     assert.deepEqual(
       plan.resources.map((resource) => `${resource.create ? 'create' : 'use'} ${resource.name}`),
@@ -213,5 +214,29 @@ describe('Add Process Server in Azure: Azure-side checks against the emulator', 
     await runWizard([...toPassphrase('13'), { pick: 'Type the passphrase' }, { input: PASSPHRASE }, { pick: 'Do not remember it' }, ...summary]);
     const fourth = await runWizard([...toPassphrase('14'), { input: PASSPHRASE }, { pick: 'Do not remember it' }, ...summary]);
     assert.ok(!offered(fourth.ui), '"Do not remember it" forgot the passphrase');
+  });
+
+  it('refuses a server name whose NIC name is already taken in the resource group (the deployment would overwrite it)', async () => {
+    const state = await control.state();
+    const nic = state.resources.find((resource) => resource.name === 'ps-failback-01-nic');
+    assert.ok(nic);
+    const unattached: Record<string, unknown> = { ...(nic.properties as Record<string, unknown>) };
+    delete unattached['virtualMachine'];
+    await control.putResource({
+      ...nic,
+      id: nic.id.replace('ps-failback-01-nic', 'ps-orphan-nic'),
+      name: 'ps-orphan-nic',
+      properties: JSON.parse(JSON.stringify(unattached).replaceAll('ps-failback-01-nic', 'ps-orphan-nic').replaceAll('10.10.2.10', '10.10.2.20')) as ArmResource['properties'],
+    });
+    await runUntilCancelled([
+      { pick: 'Contoso Production' },
+      { pick: 'rg-asr-ps-deploy' },
+      { pick: 'Japan East' },
+      { pick: 'vnet-failover-japaneast' },
+      { pick: /Use vnet-failover-japaneast anyway/ },
+      { pick: 'snet-process-server' },
+      { input: 'ps-orphan', rejectedWith: /A network interface named ps-orphan-nic already exists in resource group rg-asr-ps-deploy/ },
+      'cancel',
+    ]);
   });
 });

@@ -141,6 +141,10 @@ describe('Add Process Server in Azure: the guided flow (scripted answers, real e
     assert.equal(vm?.tags['asr-failback:managed-by'], 'vscode-asr-failback');
     assert.equal(vm.tags['asr-failback:process-server-ip'], '10.10.2.5');
     assert.equal(vm.tags['asr-failback:deployment-id'], plan.deploymentId);
+    assert.equal(vm.tags['asr-failback:vault'], 'c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b/rg-asr-japaneast/rsv-failback-japaneast');
+    assert.ok(Object.values(vm.tags).every((value) => value.length <= 256), 'every tag value fits Azure\'s limit');
+    const storageProfile = vm.properties['storageProfile'] as { osDisk: { managedDisk: { storageAccountType: string } } };
+    assert.equal(storageProfile.osDisk.managedDisk.storageAccountType, 'StandardSSD_LRS', 'Standard_A8_v2 takes no Premium SSD');
     assert.deepEqual(plan.configurationServer.address, '192.168.10.20');
     assert.equal(plan.processServer.dataTransferPort, 9443);
   });
