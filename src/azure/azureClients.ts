@@ -1,19 +1,27 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { loadAzureSdk, type AzureSdk } from './azureSdk';
 import type { AzureSubscriptionContext } from './azureSubscriptionContext';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { callSignalPolicy } from './callCancellation';
+import { connectionReusePolicy } from './connectionReusePolicy';
 import { resourceManagerEndpoint, resourceManagerScope, type CloudEnvironment } from './cloudEnvironment';
 
 const USER_AGENT_PREFIX = 'vscode-asr-failback';
 
-/** What both client generations share: the user agent, and the policy that puts the call's abort signal on requests. */
+/**
+ * What both client generations share: the user agent, the policy that puts the call's abort signal on requests, and
+ * the one that keeps connections for reuse.
+ */
 function commonClientOptions(): {
   userAgentOptions: { userAgentPrefix: string };
-  additionalPolicies: { policy: typeof callSignalPolicy; position: 'perCall' }[];
+  additionalPolicies: { policy: PipelinePolicy; position: 'perCall' }[];
 } {
   return {
     userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
-    additionalPolicies: [{ policy: callSignalPolicy, position: 'perCall' }],
+    additionalPolicies: [
+      { policy: callSignalPolicy, position: 'perCall' },
+      { policy: connectionReusePolicy, position: 'perCall' },
+    ],
   };
 }
 

@@ -227,6 +227,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       expireTokens: () => {
         entra.expireAllTokens();
       },
+      tlsConnections: () => listener.tlsConnections(),
     },
     options.controlPort,
   );

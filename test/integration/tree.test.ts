@@ -174,6 +174,20 @@ describe('The Site Recovery tree against the Azure emulator (service principal)'
     assert.equal(pages.length, 2, 'no third page was asked for');
   });
 
+  it('reuses its connections: loading many levels at once opens far fewer TLS connections than it sends requests', async () => {
+    const tree = await infrastructureTree();
+    const subscriptions = (await renderChildren(tree)).filter((node) => node.contextValue === 'asrFailback.subscription');
+    const openedBefore = await control.tlsConnections();
+    const before = await lastRequestSequence();
+    const vaults = (await Promise.all(subscriptions.map((subscription) => renderChildren(tree, subscription.node)))).flat();
+    await Promise.all(vaults.filter((vault) => vault.contextValue === 'asrFailback.vault').map((vault) => renderChildren(tree, vault.node)));
+    const requests = (await armRequestsSince(before)).length;
+    const opened = (await control.tlsConnections()) - openedBefore;
+    assert.ok(requests >= 15, `the load sent ${String(requests)} requests`);
+    // Without reuse every request opens its own (25 of 25 here); with it, each client's few sockets serve the rest.
+    assert.ok(opened <= requests / 2, `${String(requests)} requests opened ${String(opened)} new TLS connections`);
+  });
+
   it('shows an error node with Retry for a vault whose fabrics call fails, while its siblings load', async () => {
     await control.addFault({
       method: 'GET',

@@ -81,6 +81,11 @@ export class EmulatorControlClient {
     return this.call('GET', `/requests?after=${afterSequence}`);
   }
 
+  /** How many TLS connections clients have opened since the emulator started: fewer than requests means reuse. */
+  async tlsConnections(): Promise<number> {
+    return (await this.call<{ tlsConnections: number }>('GET', '/connections')).tlsConnections;
+  }
+
   async clearRequests(): Promise<void> {
     await this.call('DELETE', '/requests');
   }

@@ -20,6 +20,8 @@ export interface EmulatorController {
   readonly settings: EmulatorSettings;
   resetState(): void;
   expireTokens(): void;
+  /** How many TLS connections clients have opened since the emulator started. */
+  tlsConnections(): number;
 }
 
 /** A listening control endpoint. */
@@ -64,6 +66,8 @@ async function route(controller: EmulatorController, method: string, url: URL, r
       const id = isJsonObject(body) && typeof body['id'] === 'string' ? body['id'] : undefined;
       return { status: 200, body: { released: controller.holds.release(id) } };
     }
+    case 'GET /connections':
+      return { status: 200, body: { tlsConnections: controller.tlsConnections() } };
     case 'GET /requests':
       return { status: 200, body: controller.requestLog.since(Number(url.searchParams.get('after') ?? '0')) };
     case 'DELETE /requests':

@@ -12,6 +12,8 @@ import type { EmulatorCertificate } from '../tls/certificate';
 /** A listening dual-protocol port. */
 export interface DualProtocolListener {
   readonly port: number;
+  /** How many TLS connections clients have opened so far (a measure of connection reuse). */
+  tlsConnections(): number;
   /** Stops listening and destroys every open connection. */
   close(): Promise<void>;
 }
@@ -37,6 +39,10 @@ export async function listenDualProtocol(options: DualProtocolOptions): Promise<
     serveProxyOrLocal(req, res, options.handler, ownPort());
   });
   const sockets = new Set<net.Socket>();
+  let tlsConnections = 0;
+  tlsServer.on('secureConnection', () => {
+    tlsConnections += 1;
+  });
 
   const dispatchBySniffing = (socket: net.Socket): void => {
     socket.once('data', (firstChunk: Buffer) => {
@@ -93,6 +99,7 @@ export async function listenDualProtocol(options: DualProtocolOptions): Promise<
   const port = ownPort();
   return {
     port,
+    tlsConnections: () => tlsConnections,
     close: () => new Promise<void>((resolve) => {
       tcpServer.close(() => {
         resolve();
