@@ -7,9 +7,9 @@ import type { AddProcessServerOutcome } from '../../src/commands/addProcessServe
 import type { ArmResource } from '../emulator/arm/types';
 import { byLabel, emulatorControl, infrastructureTree, renderChildren, wizardApi } from './extensionTestContext';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedUserInput';
+import { PASSPHRASE, TOKYO_TO_SUBNET, tokyoServerToPassphrase } from './wizardScripts';
 
 const PASSWORD = 'DevTest#Failback2026';
-const PASSPHRASE = 'Tokyo-CS-demo-passphrase-01';
 
 /** Runs the wizard from a right-click on cs-tokyo-01 with `ui`'s answers. */
 async function startWizard(ui: ScriptedUserInput): Promise<AddProcessServerOutcome> {
@@ -180,26 +180,7 @@ describe('Add Process Server in Azure: Azure-side checks against the emulator', 
   });
 
   it('remembers the passphrase in SecretStorage only when asked, offers it next time, and forgets it when told', async () => {
-    const toPassphrase = (suffix: string): ScriptedAnswer[] => [
-      { pick: 'Contoso Production' },
-      { pick: 'rg-asr-ps-deploy' },
-      { pick: 'Japan East' },
-      { pick: 'vnet-failover-japaneast' },
-      { pick: /Use vnet-failover-japaneast anyway/ },
-      { pick: 'snet-process-server' },
-      { input: `ps-failback-${suffix}` },
-      { input: 'asradmin' },
-      { input: PASSWORD },
-      { input: PASSWORD },
-      { pick: 'contosoasrcachejpe01' },
-      { input: '10.10.2.5' },
-      { pick: 'Standard_A8_v2' },
-      { pick: 'Windows Server 2016-Datacenter' },
-      { pick: /^Download it from/ },
-      { input: '192.168.10.20' },
-      { input: '443' },
-      { input: '9443' },
-    ];
+    const toPassphrase = (suffix: string): ScriptedAnswer[] => [...TOKYO_TO_SUBNET, ...tokyoServerToPassphrase(`ps-failback-${suffix}`)];
     const summary: ScriptedAnswer[] = [{ pick: /Save the plan as JSON/ }, { file: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'asr-plan-')), 'plan.json') }];
     const offered = (ui: ScriptedUserInput): boolean =>
       ui.prompts.some((prompt) => prompt.labels.includes('Use the passphrase remembered for this configuration server'));
@@ -229,12 +210,7 @@ describe('Add Process Server in Azure: Azure-side checks against the emulator', 
       properties: JSON.parse(JSON.stringify(unattached).replaceAll('ps-failback-01-nic', 'ps-orphan-nic').replaceAll('10.10.2.10', '10.10.2.20')) as ArmResource['properties'],
     });
     await runUntilCancelled([
-      { pick: 'Contoso Production' },
-      { pick: 'rg-asr-ps-deploy' },
-      { pick: 'Japan East' },
-      { pick: 'vnet-failover-japaneast' },
-      { pick: /Use vnet-failover-japaneast anyway/ },
-      { pick: 'snet-process-server' },
+      ...TOKYO_TO_SUBNET,
       { input: 'ps-orphan', rejectedWith: /A network interface named ps-orphan-nic already exists in resource group rg-asr-ps-deploy/ },
       'cancel',
     ]);

@@ -6,8 +6,8 @@ import type { DeploymentPlan } from '../../src/deployment/deploymentPlan';
 import type { RequestLogEntry } from '../emulator/control/requestLog';
 import { byLabel, emulatorControl, infrastructureTree, renderChildren, wizardApi } from './extensionTestContext';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedUserInput';
+import { PASSPHRASE, PASSWORD, TOKYO_TO_SUBNET } from './wizardScripts';
 
-const PASSWORD = 'Failback#Tokyo2026';
 
 const api = wizardApi;
 
@@ -21,16 +21,10 @@ async function tokyoConfigurationServer(): Promise<unknown> {
   return byLabel(nodes, 'cs-tokyo-01').node;
 }
 
-const PASSPHRASE = 'Tokyo-CS-demo-passphrase-01';
 
 /** The answers from the subscription to the credentials, for the demo's failover network in Japan East. */
 const throughCredentials: readonly ScriptedAnswer[] = [
-  { pick: 'Contoso Production' },
-  { pick: 'rg-asr-ps-deploy' },
-  { pick: 'Japan East' },
-  { pick: 'vnet-failover-japaneast' },
-  { pick: /Use vnet-failover-japaneast anyway/ },
-  { pick: 'snet-process-server' },
+  ...TOKYO_TO_SUBNET,
   { input: 'ps-failback-01', rejectedWith: /already exists in resource group rg-asr-ps-deploy/ },
   { input: 'ps-failback-02' },
   { input: 'asradmin' },
