@@ -8,7 +8,6 @@ export interface StorageAccountInfo {
   readonly name: string;
   readonly resourceGroup: string;
   readonly location: string;
-  readonly kind: string | undefined;
 }
 
 /** A subscription's storage accounts, and whether a new account name is free in the whole cloud. */
@@ -29,7 +28,6 @@ export class StorageService {
         name: account.name ?? '',
         resourceGroup: parseResourceId(account.id ?? '').resourceGroup,
         location: account.location,
-        kind: account.kind,
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }

@@ -211,6 +211,7 @@ describe('Add Process Server in Azure: Azure-side checks against the emulator', 
     });
     await runUntilCancelled([
       ...TOKYO_TO_SUBNET,
+      { input: '-ps', rejectedWith: /The network interface -ps-nic is named after the server: .*must start with a letter or digit/ },
       { input: 'ps-orphan', rejectedWith: /A network interface named ps-orphan-nic already exists in resource group rg-asr-ps-deploy/ },
       'cancel',
     ]);

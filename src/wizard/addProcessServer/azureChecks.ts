@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { validateNetworkInterfaceName, validateServerName } from '../rules/azureNameRules';
 import type { ComputeService, CoreQuota, VmSizeOffer } from '../../services/computeService';
 import type { NetworkService, VirtualNetworkInfo } from '../../services/networkService';
 import type { ResourceGroupInfo } from '../../services/resourceGroupService';
@@ -19,6 +20,17 @@ export function resourceGroupNameTaken(groups: readonly ResourceGroupInfo[], nam
 /** The name of the NIC the deployment creates for a server. */
 export function networkInterfaceNameFor(serverName: string): string {
   return `${serverName}-nic`;
+}
+
+/** Azure's rules on the server name, and on the NIC name made from it. */
+export function validateServerAndNicName(serverName: string): string | undefined {
+  const serverProblem = validateServerName(serverName);
+  if (serverProblem !== undefined) {
+    return serverProblem;
+  }
+  const nicName = networkInterfaceNameFor(serverName);
+  const nicProblem = validateNetworkInterfaceName(nicName);
+  return nicProblem === undefined ? undefined : vscode.l10n.t('The network interface {0} is named after the server: {1}', nicName, nicProblem);
 }
 
 /** Whether the VM, or the NIC named after it, already exists in the group: the deployment would overwrite it. */

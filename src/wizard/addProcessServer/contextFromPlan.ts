@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import type { DeploymentPlan } from '../../deployment/deploymentPlan';
 import { parseResourceId } from '../../siteRecovery/fabricMapping';
-import { validateServerName } from '../rules/azureNameRules';
 import { validateStaticIpAddress } from '../rules/ipAddressRules';
 import type { AddProcessServerContext } from './addProcessServerContext';
-import { ipAddressTaken, quotaShortfall, resourceGroupNameTaken, serverNameTaken, storageNameTaken } from './azureChecks';
+import { ipAddressTaken, quotaShortfall, resourceGroupNameTaken, serverNameTaken, storageNameTaken, validateServerAndNicName } from './azureChecks';
 import { networkWarnings } from './steps/virtualNetworkStep';
 
 /** A saved plan turned back into the wizard's context, with every Azure-side check run again. */
@@ -84,7 +83,7 @@ export async function contextFromPlan(plan: DeploymentPlan, base: ContextBase): 
     }
   }
   const nameProblem =
-    validateServerName(server.name) ?? (groupResource.create ? undefined : await serverNameTaken(services.compute, services.networks, groupResource.name, server.name, signal));
+    validateServerAndNicName(server.name) ?? (groupResource.create ? undefined : await serverNameTaken(services.compute, services.networks, groupResource.name, server.name, signal));
   if (nameProblem !== undefined) {
     problems.push(nameProblem);
   }

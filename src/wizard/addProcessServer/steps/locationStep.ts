@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import { failoverLoads, type AddProcessServerContext } from '../addProcessServerContext';
+import { EarlyReads } from '../earlyReads';
 
 /** Step 1c: the failover region. Regions where the subscription has virtual networks come first: the VM must sit in its network's region. */
 export class LocationStep implements PromptStep<AddProcessServerContext> {
   readonly id = 'location';
-  /** The reads started for the last pick: a new pick (after going back) aborts them. */
-  private reads: AbortController | undefined;
+  private readonly reads = new EarlyReads();
 
   shouldPrompt(context: AddProcessServerContext): boolean {
     return context.location === undefined;
@@ -38,18 +38,11 @@ export class LocationStep implements PromptStep<AddProcessServerContext> {
     if (subscription !== undefined) {
       const services = context.servicesFor(subscription);
       const location = picked.data.name;
-      this.reads?.abort(new DOMException('Another region was picked.', 'AbortError'));
-      this.reads = new AbortController();
-      const signal = AbortSignal.any([context.signal, this.reads.signal]);
-      const loads = {
+      context.regionLoads = this.reads.start(context.signal, (signal) => ({
         storageAccounts: services.storage.listAccounts(signal),
         vmSizes: services.compute.vmSizes(location, signal),
         coreQuotas: services.compute.coreQuotas(location, signal),
-      };
-      for (const load of Object.values(loads)) {
-        load.catch(() => undefined); // the step that needs it reports a failure
-      }
-      context.regionLoads = loads;
+      }));
     }
   }
 }

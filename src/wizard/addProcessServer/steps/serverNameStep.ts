@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { validateServerName } from '../../rules/azureNameRules';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import type { AddProcessServerContext } from '../addProcessServerContext';
-import { serverNameTaken } from '../azureChecks';
+import { serverNameTaken, validateServerAndNicName } from '../azureChecks';
 
 /** Step 3a: the server's name: the VM's name in Azure and its Windows computer name, free in the resource group. */
 export class ServerNameStep implements PromptStep<AddProcessServerContext> {
@@ -21,7 +20,7 @@ export class ServerNameStep implements PromptStep<AddProcessServerContext> {
     context.serverName = await prompts.input({
       prompt: vscode.l10n.t('Name of the process server (the VM and its Windows computer name)'),
       value: 'ps-failback-01',
-      validate: validateServerName,
+      validate: validateServerAndNicName,
       check: async (value, signal) => (resourceGroup.isNew ? undefined : serverNameTaken(compute, networks, resourceGroup.name, value, signal)),
     });
   }

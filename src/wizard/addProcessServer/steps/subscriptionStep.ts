@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import type { AddProcessServerContext } from '../addProcessServerContext';
+import { EarlyReads } from '../earlyReads';
 
 /** Step 1a: the subscription used for failover. The vault's own subscription is offered first. */
 export class SubscriptionStep implements PromptStep<AddProcessServerContext> {
   readonly id = 'subscription';
-  /** The reads started for the last pick: a new pick (after going back) aborts them. */
-  private reads: AbortController | undefined;
+  private readonly reads = new EarlyReads();
 
   shouldPrompt(context: AddProcessServerContext): boolean {
     return context.subscription === undefined;
@@ -33,20 +33,12 @@ export class SubscriptionStep implements PromptStep<AddProcessServerContext> {
     context.subscription = subscription;
     // What the next steps need, asked for now so that it is there when they show.
     const services = context.servicesFor(subscription);
-    this.reads?.abort(new DOMException('Another subscription was picked.', 'AbortError'));
-    this.reads = new AbortController();
-    const signal = AbortSignal.any([context.signal, this.reads.signal]);
-    const loads = {
+    context.loads = this.reads.start(context.signal, (signal) => ({
       resourceGroups: services.resourceGroups.listResourceGroups(signal),
       locations: services.resourceGroups.listLocations(signal),
       virtualNetworks: services.networks.listVirtualNetworks(signal),
       networksWithGateway: services.networks.networksWithGateway(signal),
       deployedProcessServers: services.deployedVms.list(signal),
-    };
-    // A read nobody awaits yet must not end as an unhandled rejection; the step that needs it reports its failure.
-    for (const load of Object.values(loads)) {
-      load.catch(() => undefined);
-    }
-    context.loads = loads;
+    }));
   }
 }
