@@ -1,4 +1,5 @@
 /** Every route of the emulated Resource Manager. */
+import { effectiveRouteTableRoutes } from './network/effectiveRouteTable';
 import { networkInterfaceRoutes } from './network/networkInterfaces';
 import { networkSecurityGroupRoutes } from './network/networkSecurityGroups';
 import { virtualNetworkGatewayRoutes } from './network/virtualNetworkGateways';
@@ -17,6 +18,7 @@ import { providerRoutes } from './resources/providers';
 import { resourceGroupRoutes } from './resources/resourceGroups';
 import { subscriptionRoutes } from './resources/subscriptions';
 import { ArmRouter } from './router';
+import { serviceSasRoutes } from './storage/serviceSas';
 import { storageAccountRoutes } from './storage/storageAccounts';
 import type { ArmServices } from './services';
 
@@ -30,6 +32,7 @@ export function createArmRouter(services: ArmServices): ArmRouter {
   router.add(providerRoutes(services));
   router.add(virtualNetworkRoutes(services));
   router.add(networkInterfaceRoutes(services));
+  router.add(effectiveRouteTableRoutes(services));
   router.add(networkSecurityGroupRoutes(services));
   router.add(virtualNetworkGatewayRoutes(services));
   router.add(vaultRoutes(services));
@@ -41,5 +44,6 @@ export function createArmRouter(services: ArmServices): ArmRouter {
   router.add(usageRoutes(services));
   router.add(runCommandRoutes(services));
   router.add(storageAccountRoutes(services));
+  router.add(serviceSasRoutes(services));
   return router;
 }

@@ -58,6 +58,20 @@ export interface SeedConfigurationServer {
   passphrase: string;
 }
 
+/**
+ * What reaches a VPN or ExpressRoute gateway from on-premises (simulated: the emulator has no connection or local
+ * network gateway resources). Shaped like a local network gateway's `localNetworkAddressSpace` (AddressSpace of
+ * Microsoft.Network/localNetworkGateways): for a VPN the prefixes configured in the local network gateway of its
+ * connection, for ExpressRoute those advertised over BGP ("Prefixes advertised from on-premises via BGP, or configured
+ * in the local network gateway", virtual-network/virtual-networks-udr-overview.md). They become the gateway's routes
+ * in the effective route table of every NIC of its virtual network.
+ */
+export interface SeedOnPremisesNetwork {
+  /** ARM id of the virtualNetworkGateways resource. */
+  virtualNetworkGatewayId: string;
+  localNetworkAddressSpace: { addressPrefixes: string[] };
+}
+
 /** One seed file. Every list is optional; several files are concatenated. */
 export interface Seed {
   description?: string;
@@ -69,6 +83,7 @@ export interface Seed {
   providerRegistrations?: SeedProviderRegistration[];
   quotas?: SeedQuota[];
   configurationServers?: SeedConfigurationServer[];
+  onPremisesNetworks?: SeedOnPremisesNetwork[];
   /** Storage account names some other Azure customer already owns (checkNameAvailability: AlreadyExists). */
   storageAccountNamesTakenElsewhere?: string[];
 }
@@ -90,6 +105,7 @@ export function mergeSeeds(seeds: readonly Seed[]): Seed {
     providerRegistrations: [],
     quotas: [],
     configurationServers: [],
+    onPremisesNetworks: [],
     storageAccountNamesTakenElsewhere: [],
   };
   for (const seed of seeds) {
@@ -101,6 +117,7 @@ export function mergeSeeds(seeds: readonly Seed[]): Seed {
     merged.providerRegistrations.push(...(seed.providerRegistrations ?? []));
     merged.quotas.push(...(seed.quotas ?? []));
     merged.configurationServers.push(...(seed.configurationServers ?? []));
+    merged.onPremisesNetworks.push(...(seed.onPremisesNetworks ?? []));
     merged.storageAccountNamesTakenElsewhere.push(...(seed.storageAccountNamesTakenElsewhere ?? []));
   }
   return merged;

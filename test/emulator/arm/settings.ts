@@ -4,7 +4,7 @@
 export interface EmulatorSettings {
   /** Added to every request before it is answered. */
   latencyMs: number;
-  /** Duration of long-running operations per resource type (lowercase, e.g. `microsoft.compute/virtualmachines`); `*` is the default. */
+  /** Duration of long-running operations per lowercase key: a resource type or type/action (README lists them); `*` is the default. */
   lroDurationsMs: Record<string, number>;
   /** `Retry-After` sent with 201/202 and while polling; undefined sends none (clients then use their own interval). */
   retryAfterSeconds: number | undefined;

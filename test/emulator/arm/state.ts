@@ -4,6 +4,7 @@ import { idKey, parseResourceId, resourceGroupId } from './resourceIds';
 import type {
   Seed,
   SeedConfigurationServer,
+  SeedOnPremisesNetwork,
   SeedProviderRegistration,
   SeedQuota,
   SeedSubscription,
@@ -15,6 +16,9 @@ import { cloneJson, type ArmResource } from './types';
 /** A managed run command's protected parameters: kept apart from the resource so they can never be rendered. */
 export type ProtectedParameters = readonly { readonly name: string; readonly value: string }[];
 
+/** A storage account's two access keys (ListKeys names them key1 and key2). */
+export type StorageAccountKeys = Readonly<Record<'key1' | 'key2', Buffer>>;
+
 /** Mutable in-memory state, reset to the seed on demand. */
 export class ArmState {
   tenants: SeedTenant[] = [];
@@ -22,8 +26,11 @@ export class ArmState {
   users: SeedUser[] = [];
   quotas: SeedQuota[] = [];
   configurationServers: SeedConfigurationServer[] = [];
+  onPremisesNetworks: SeedOnPremisesNetwork[] = [];
   storageAccountNamesTakenElsewhere = new Set<string>();
   readonly protectedParameters = new Map<string, ProtectedParameters>();
+  /** Simulated access keys of storage accounts (id keys), made on first use: they sign the emulator's SAS tokens. */
+  readonly storageAccountKeys = new Map<string, StorageAccountKeys>();
   /** VMs (id keys) with a `runCommand` action still executing: the action form runs one script at a time per VM. */
   readonly runCommandActionsInProgress = new Set<string>();
   private readonly resources = new Map<string, ArmResource>();
@@ -41,8 +48,10 @@ export class ArmState {
     this.users = seed.users ?? [];
     this.quotas = seed.quotas ?? [];
     this.configurationServers = seed.configurationServers ?? [];
+    this.onPremisesNetworks = seed.onPremisesNetworks ?? [];
     this.storageAccountNamesTakenElsewhere = new Set((seed.storageAccountNamesTakenElsewhere ?? []).map((name) => name.toLowerCase()));
     this.protectedParameters.clear();
+    this.storageAccountKeys.clear();
     this.runCommandActionsInProgress.clear();
     this.resources.clear();
     for (const resource of seed.resources ?? []) {
@@ -84,6 +93,7 @@ export class ArmState {
   delete(id: string): void {
     this.resources.delete(idKey(id));
     this.protectedParameters.delete(idKey(id));
+    this.storageAccountKeys.delete(idKey(id));
   }
 
   /** Removes the resource and everything whose id starts with its id. */

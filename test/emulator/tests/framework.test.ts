@@ -1,33 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import https from 'node:https';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { ClientSecretCredential } from '@azure/identity';
 import { REDACTED } from '../control/redaction';
-import { collect, demo, rejectionOf, startHarness, type EmulatorHarness } from './harness';
-
-interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: { error?: { code: string; message: string } };
-}
-
-/** A request below the SDK, for what the SDK never sends (no token, no api-version). */
-function rawGet(harness: EmulatorHarness, path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
-  const ca = readFileSync(harness.emulator.info.caFile, 'utf8');
-  return new Promise((resolve, reject) => {
-    https
-      .get(`${harness.emulator.info.armEndpoint}${path}`, { ca, headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as RawResponse['body'] });
-        });
-      })
-      .on('error', reject);
-  });
-}
+import { bearerHeader, collect, demo, rawRequest, rejectionOf, startHarness, type EmulatorHarness } from './harness';
 
 const nsgBody = { location: 'japaneast', securityRules: [] };
 
@@ -50,15 +27,14 @@ describe('Emulator: ARM request pipeline (auth, api-version, errors, paging, LRO
   });
 
   it('answers a call without a bearer token with 401, ARM body and WWW-Authenticate', async () => {
-    const response = await rawGet(harness, '/subscriptions?api-version=2022-12-01');
+    const response = await rawRequest(harness, 'GET', '/subscriptions?api-version=2022-12-01');
     assert.equal(response.status, 401);
     assert.equal(response.body.error?.code, 'AuthenticationFailed');
     assert.match(String(response.headers['www-authenticate']), /^Bearer authorization_uri="https:\/\/127\.0\.0\.1:\d+\/common", error="invalid_token"/);
   });
 
   it('requires api-version and rejects versions the type does not support, listing the supported ones', async () => {
-    const token = await harness.credential.getToken(`${harness.emulator.info.armEndpoint}/.default`);
-    const missing = await rawGet(harness, '/subscriptions', { Authorization: `Bearer ${token.token}` });
+    const missing = await rawRequest(harness, 'GET', '/subscriptions', { headers: await bearerHeader(harness) });
     assert.equal(missing.status, 400);
     assert.equal(missing.body.error?.code, 'MissingApiVersionParameter');
 

@@ -1,5 +1,6 @@
 /** Shared setup of the emulator tests: one emulator per suite, real credentials and SDK client options. */
 import { readFileSync } from 'node:fs';
+import https from 'node:https';
 import { ClientSecretCredential } from '@azure/identity';
 import { fixturePath, startEmulator, type EmulatorOptions, type RunningEmulator } from '../server';
 
@@ -62,4 +63,35 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<{ code?: s
     return error as { code?: string; statusCode?: number; message: string; name: string };
   }
   throw new Error('Expected the call to fail, but it succeeded.');
+}
+
+/** A response read below the SDK. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: { error?: { code: string; message: string } } & Record<string, unknown>;
+}
+
+/** A request below the SDK, for what the SDK never sends (no token, no api-version, values its types forbid). */
+export function rawRequest(harness: EmulatorHarness, method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}): Promise<RawResponse> {
+  const ca = readFileSync(harness.emulator.info.caFile, 'utf8');
+  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const headers = { ...options.headers, ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }) };
+  return new Promise((resolve, reject) => {
+    const request = https.request(`${harness.emulator.info.armEndpoint}${path}`, { method, ca, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as RawResponse['body'] });
+      });
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+/** `Authorization: Bearer <token>` for the harness's credential. */
+export async function bearerHeader(harness: EmulatorHarness): Promise<Record<string, string>> {
+  const token = await harness.credential.getToken(`${harness.emulator.info.armEndpoint}/.default`);
+  return { Authorization: `Bearer ${token.token}` };
 }

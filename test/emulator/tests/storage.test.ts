@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { StorageManagementClient } from '@azure/arm-storage';
-import { collect, demo, rejectionOf, startHarness, type EmulatorHarness } from './harness';
+import { bearerHeader, collect, demo, rawRequest, rejectionOf, startHarness, type EmulatorHarness } from './harness';
 
 describe('Emulator: Microsoft.Storage through the real SDK client', () => {
   let harness: EmulatorHarness;
@@ -66,5 +66,45 @@ describe('Emulator: Microsoft.Storage through the real SDK client', () => {
     assert.equal(updated.provisioningState, 'Succeeded', 'the same resource group: an update');
     assert.equal(updated.tags?.['purpose'], 'cache');
     assert.deepEqual((await collect(storage.storageAccounts.list())).map((account) => account.id), [updated.id], 'still one account of that name');
+  });
+
+  it('lists a service SAS (ListServiceSas): a token shaped like the spec example, signed with the account key chosen', async () => {
+    const example = await storage.storageAccounts.listServiceSAS('rg-asr-japaneast', 'contosoasrcachejpe01', {
+      canonicalizedResource: '/blob/contosoasrcachejpe01/music',
+      resource: 'c',
+      permissions: 'l',
+      sharedAccessExpiryTime: new Date('2017-05-24T11:32:48.8457197Z'),
+    });
+    assert.match(example.serviceSasToken ?? '', /^sv=2015-04-05&sr=c&se=2017-05-24T11%3A32%3A48Z&sp=l&sig=[A-Za-z0-9%]+$/, 'StorageAccountListServiceSAS.json');
+    const blobRead = { canonicalizedResource: '/blob/contosoasrcachejpe01/scripts/register.ps1', resource: 'b', permissions: 'r', protocols: 'https', sharedAccessExpiryTime: new Date('2030-01-01T00:00:00Z') } as const;
+    const token = (await storage.storageAccounts.listServiceSAS('rg-asr-japaneast', 'contosoasrcachejpe01', blobRead)).serviceSasToken ?? '';
+    const query = new URLSearchParams(token);
+    assert.deepEqual([...query.keys()], ['sv', 'sr', 'se', 'sp', 'spr', 'sig']);
+    assert.deepEqual([query.get('sr'), query.get('se'), query.get('sp'), query.get('spr')], ['b', '2030-01-01T00:00:00Z', 'r', 'https']);
+    assert.equal(Buffer.from(query.get('sig') ?? '', 'base64').length, 32, 'an HMAC-SHA256');
+    const again = await storage.storageAccounts.listServiceSAS('rg-asr-japaneast', 'contosoasrcachejpe01', blobRead);
+    assert.equal(again.serviceSasToken, token, 'the same parameters and key sign the same token');
+    const withKey2 = await storage.storageAccounts.listServiceSAS('rg-asr-japaneast', 'contosoasrcachejpe01', { ...blobRead, keyToSign: 'key2' });
+    assert.notEqual(new URLSearchParams(withKey2.serviceSasToken ?? '').get('sig'), query.get('sig'));
+  });
+
+  it('refuses service SAS parameters the spec does not allow with 400 InvalidValuesForRequestParameters, and an unknown account with 404', async () => {
+    const refused = async (parameters: Parameters<StorageManagementClient['storageAccounts']['listServiceSAS']>[2]): Promise<string> => {
+      const error = await rejectionOf(storage.storageAccounts.listServiceSAS('rg-asr-japaneast', 'contosoasrcachejpe01', parameters));
+      assert.deepEqual([error.statusCode, error.code], [400, 'InvalidValuesForRequestParameters']);
+      return error.message;
+    };
+    assert.equal(await refused({ canonicalizedResource: '' }), 'Values for request parameters are invalid: canonicalizedResource.');
+    assert.equal(await refused({ canonicalizedResource: '/blob/contosoasrcachejpe01/c', resource: 'x' }), 'Values for request parameters are invalid: signedResource.');
+    assert.match(await refused({ canonicalizedResource: '/blob/contosoasrcachejpe01/c', permissions: 'rz', keyToSign: 'key3' }), /signedPermission, keyToSign\.$/);
+    // Values the SDK's types cannot carry, sent below the SDK.
+    const raw = await rawRequest(harness, 'POST', `/subscriptions/${demo.production}/resourceGroups/rg-asr-japaneast/providers/Microsoft.Storage/storageAccounts/contosoasrcachejpe01/ListServiceSas?api-version=2026-09-01`, {
+      headers: await bearerHeader(harness),
+      body: { canonicalizedResource: '/blob/contosoasrcachejpe01/c', signedProtocol: 'ftp', signedStart: 'yesterday', signedExpiry: 42 },
+    });
+    assert.equal(raw.status, 400);
+    assert.deepEqual(raw.body.error, { code: 'InvalidValuesForRequestParameters', message: 'Values for request parameters are invalid: signedProtocol, signedStart, signedExpiry.' });
+    const missing = await rejectionOf(storage.storageAccounts.listServiceSAS('rg-asr-japaneast', 'nosuchaccount', { canonicalizedResource: '/blob/nosuchaccount/c' }));
+    assert.deepEqual([missing.statusCode, missing.code], [404, 'ResourceNotFound']);
   });
 });

@@ -1,4 +1,5 @@
 /** A VM's power state (reported only in its instance view), kept beside the resource and reset with it. */
+import { propertiesOf } from '../resourceHelpers';
 import type { ArmResource } from '../types';
 
 /** Power states a VM moves through with start / powerOff / deallocate. */
@@ -14,4 +15,10 @@ export function powerStateOf(vm: ArmResource): PowerState {
 /** Records a new power state. */
 export function setPowerState(vm: ArmResource, state: PowerState): void {
   powerStates.set(vm, state);
+}
+
+/** The power state the instance view shows (`PowerState/<state>`): starting while created, stopping while deleted. */
+export function displayedPowerState(vm: ArmResource): PowerState | 'starting' | 'stopping' {
+  const provisioning = propertiesOf(vm)['provisioningState'];
+  return provisioning === 'Creating' ? 'starting' : provisioning === 'Deleting' ? 'stopping' : powerStateOf(vm);
 }

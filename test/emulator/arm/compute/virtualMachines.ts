@@ -7,14 +7,14 @@ import { ArmError, invalidParameter } from '../errors';
 import type { OperationStart } from '../operations';
 import { addressedId, addressedResource, itemTemplate, readRoutes, startDelete, startPut, type ResourceKind } from '../providerCrud';
 import { liveProperties, propertiesOf, referencedId, render, requireBody, requireLocation, requireResourceName, tagsOf } from '../resourceHelpers';
-import { providerResourceId } from '../resourceIds';
+import { parseResourceId, providerResourceId } from '../resourceIds';
 import type { ArmRoute } from '../router';
 import type { ArmServices } from '../services';
 import { lroDurationFor } from '../settings';
 import { isJsonObject, type ArmRequestContext, type ArmResource, type JsonObject } from '../types';
 import { offersIn, vmSizes } from './catalog';
 import { adminPasswordError, adminUsernameError, computerNameError } from './osProfileRules';
-import { powerStateOf, setPowerState, type PowerState } from './powerState';
+import { displayedPowerState, setPowerState, type PowerState } from './powerState';
 import { requireQuota, sizeOf } from './quota';
 
 /** The virtual machine resource kind (shared with run commands). */
@@ -36,7 +36,7 @@ function stringAt(value: JsonObject, key: string): string | undefined {
 export function instanceViewOf(vm: ArmResource): JsonObject {
   const properties = propertiesOf(vm);
   const provisioning = stringAt(properties, 'provisioningState') ?? 'Succeeded';
-  const power = provisioning === 'Creating' ? 'starting' : provisioning === 'Deleting' ? 'stopping' : powerStateOf(vm);
+  const power = displayedPowerState(vm);
   const time = stringAt(properties, 'timeCreated') ?? new Date().toISOString();
   return {
     computerName: stringAt(objectAt(properties, 'osProfile'), 'computerName'),
@@ -61,6 +61,33 @@ function renderVirtualMachine(vm: ArmResource, context: ArmRequestContext): ArmR
     liveProperties(copy)['instanceView'] = instanceViewOf(vm);
   }
   return copy;
+}
+
+/**
+ * A boot diagnostics `storageUri` must be the blob endpoint of a storage account of this subscription in the VM's
+ * region; CRP's codes and messages from "Understand common error messages" (includes/virtual-machines-common-error-
+ * messages.md: InvalidParameter "The URI {0} does not look to be correct blob URI.", StorageAccountNotFound "Storage
+ * account {0} not found. Ensure storage account is not deleted and belongs to the same Azure location as the VM.",
+ * StorageAccountSubscriptionMismatch "Storage account {0} doesn't belong to subscription {1}."). Without a storageUri
+ * boot diagnostics use a managed storage account and nothing is checked.
+ */
+function requireBootDiagnosticsStorage(services: ArmServices, subscriptionId: string, location: string, properties: JsonObject): void {
+  const bootDiagnostics = objectAt(objectAt(properties, 'diagnosticsProfile'), 'bootDiagnostics');
+  const storageUri = stringAt(bootDiagnostics, 'storageUri');
+  if (bootDiagnostics['enabled'] !== true || storageUri === undefined) {
+    return;
+  }
+  const accountName = /^https?:\/\/([a-z0-9]{3,24})\.blob\.core\.windows\.net\/?$/i.exec(storageUri)?.[1]?.toLowerCase();
+  if (accountName === undefined) {
+    throw invalidParameter(`The URI ${storageUri} does not look to be correct blob URI.`, 'bootDiagnostics.storageUri');
+  }
+  const account = services.state.filter((resource) => resource.type === 'Microsoft.Storage/storageAccounts' && resource.name === accountName).at(0);
+  if (account !== undefined && parseResourceId(account.id)?.subscriptionId.toLowerCase() !== subscriptionId.toLowerCase()) {
+    throw new ArmError(400, 'StorageAccountSubscriptionMismatch', `Storage account ${accountName} doesn't belong to subscription ${subscriptionId}.`);
+  }
+  if (account?.location !== location) {
+    throw new ArmError(404, 'StorageAccountNotFound', `Storage account '${accountName}' not found. Ensure storage account is not deleted and belongs to the same Azure location as the VM.`);
+  }
 }
 
 interface ValidatedRequest {
@@ -123,6 +150,7 @@ function validateCreate(services: ArmServices, context: ArmRequestContext, body:
   if (owner !== undefined && owner.toLowerCase() !== vmId.toLowerCase() && state.get(owner) !== undefined) {
     throw new ArmError(400, 'NicInUse', `Network Interface ${nic.id} is used by existing resource ${owner}. In order to use it in another virtual machine, it must be dissociated from the resource.`);
   }
+  requireBootDiagnosticsStorage(services, context.params['subscriptionId'], location, properties);
   requireQuota(state, context.params['subscriptionId'], location, size, vmId);
   return { location, vmSize: size.name, vCpus: size.vCpus, imageReference: { publisher, offer, sku, version, exactVersion: version === 'latest' ? image.versions.at(-1) : version }, nic };
 }

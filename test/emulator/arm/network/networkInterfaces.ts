@@ -8,7 +8,8 @@ import { isJsonObject, type ArmRequestContext, type ArmResource, type JsonObject
 import { formatIpv4, isPlatformReserved, parseIpv4, parsePrefix, prefixContains } from './ipv4';
 import { findSubnet, subnetPrefix, takenAddresses, virtualNetworkIdOf } from './networkQueries';
 
-const kind: ResourceKind = { namespace: 'Microsoft.Network', collection: 'networkInterfaces', apiVersions: 'network' };
+/** The network interface resource kind (shared with effectiveRouteTable). */
+export const networkInterfaceKind: ResourceKind = { namespace: 'Microsoft.Network', collection: 'networkInterfaces', apiVersions: 'network' };
 const namePattern = /^[a-zA-Z0-9]([a-zA-Z0-9_.-]{0,78}[a-zA-Z0-9_])?$/;
 const nameRule = "80 characters long. It must begin with a word character, and it must end with a word character or with '_'. The name may contain word characters or '.', '-', '_'";
 
@@ -98,10 +99,10 @@ function putNetworkInterface(services: ArmServices, context: ArmRequestContext):
   const { state } = services;
   state.requireResourceGroup(context.params['subscriptionId'], context.params['resourceGroupName']);
   const name = context.params['networkInterfaceName'];
-  requireResourceName(name, kind.collection, namePattern, nameRule);
+  requireResourceName(name, networkInterfaceKind.collection, namePattern, nameRule);
   const body = requireBody(context.body);
   const location = requireLocation(body, 'Microsoft.Network/networkInterfaces');
-  const id = addressedId(kind, context, 'networkInterfaceName');
+  const id = addressedId(networkInterfaceKind, context, 'networkInterfaceName');
   const properties = propertiesOf(body);
   const requested = Array.isArray(properties['ipConfigurations']) ? properties['ipConfigurations'].filter(isJsonObject) : [];
   if (requested.length === 0) {
@@ -131,15 +132,15 @@ function putNetworkInterface(services: ArmServices, context: ArmRequestContext):
       ...(existing?.properties?.['virtualMachine'] === undefined ? {} : { virtualMachine: existing.properties['virtualMachine'] }),
     },
   };
-  return startPut(services, context, { resource, existed: existing !== undefined, namespace: kind.namespace, inProgressState: 'Updating' });
+  return startPut(services, context, { resource, existed: existing !== undefined, namespace: networkInterfaceKind.namespace, inProgressState: 'Updating' });
 }
 
 /** Routes for networkInterfaces. */
 export function networkInterfaceRoutes(services: ArmServices): ArmRoute[] {
   return [
-    ...readRoutes(services, kind, 'networkInterfaceName'),
-    { method: 'PUT', template: itemTemplate(kind, 'networkInterfaceName'), apiVersions: 'network', handler: (context) => putNetworkInterface(services, context) },
-    deleteRoute(services, kind, 'networkInterfaceName', (nic) => {
+    ...readRoutes(services, networkInterfaceKind, 'networkInterfaceName'),
+    { method: 'PUT', template: itemTemplate(networkInterfaceKind, 'networkInterfaceName'), apiVersions: 'network', handler: (context) => putNetworkInterface(services, context) },
+    deleteRoute(services, networkInterfaceKind, 'networkInterfaceName', (nic) => {
       const virtualMachineId = referencedId(propertiesOf(nic)['virtualMachine']);
       if (virtualMachineId !== undefined && services.state.get(virtualMachineId) !== undefined) {
         throw new ArmError(

@@ -15,7 +15,8 @@ import type { ArmServices } from '../services';
 import { lroDurationFor } from '../settings';
 import { isJsonObject, type ArmRequestContext, type ArmResource } from '../types';
 
-const kind: ResourceKind = { namespace: 'Microsoft.Storage', collection: 'storageAccounts', apiVersions: 'storage' };
+/** The storage account resource kind (shared with ListServiceSas). */
+export const storageAccountKind: ResourceKind = { namespace: 'Microsoft.Storage', collection: 'storageAccounts', apiVersions: 'storage' };
 const accountType = 'Microsoft.Storage/storageAccounts';
 
 /** Why a name cannot be used: undefined when it is free. */
@@ -37,8 +38,8 @@ function createAccount(services: ArmServices, context: ArmRequestContext): Retur
   const { state, operations, settings } = services;
   const { subscriptionId, resourceGroupName, accountName } = context.params;
   state.requireResourceGroup(subscriptionId, resourceGroupName);
-  state.requireRegistered(subscriptionId, kind.namespace);
-  const id = addressedId(kind, context, 'accountName');
+  state.requireRegistered(subscriptionId, storageAccountKind.namespace);
+  const id = addressedId(storageAccountKind, context, 'accountName');
   const existing = state.get(id);
   const problem = existing === undefined ? nameProblem(services, accountName) : undefined;
   if (problem?.reason === 'AccountNameInvalid') {
@@ -81,7 +82,7 @@ function createAccount(services: ArmServices, context: ArmRequestContext): Retur
   state.put(account);
   const start: OperationStart = {
     context,
-    namespace: kind.namespace,
+    namespace: storageAccountKind.namespace,
     location,
     durationMs: lroDurationFor(settings, accountType),
     complete: () => {
@@ -98,9 +99,9 @@ function createAccount(services: ArmServices, context: ArmRequestContext): Retur
 
 /** Routes for storageAccounts and checkNameAvailability. */
 export function storageAccountRoutes(services: ArmServices): ArmRoute[] {
-  const template = itemTemplate(kind, 'accountName');
+  const template = itemTemplate(storageAccountKind, 'accountName');
   return [
-    ...readRoutes(services, kind, 'accountName'),
+    ...readRoutes(services, storageAccountKind, 'accountName'),
     { method: 'PUT', template, apiVersions: 'storage', handler: (context) => createAccount(services, context) },
     {
       method: 'DELETE',
@@ -108,7 +109,7 @@ export function storageAccountRoutes(services: ArmServices): ArmRoute[] {
       apiVersions: 'storage',
       handler: (context) => {
         services.state.requireResourceGroup(context.params['subscriptionId'], context.params['resourceGroupName']);
-        const existing = services.state.get(addressedId(kind, context, 'accountName'));
+        const existing = services.state.get(addressedId(storageAccountKind, context, 'accountName'));
         if (existing === undefined) {
           return { status: 204 };
         }
