@@ -24,6 +24,8 @@ const options = {
   bundle: true,
   outdir: 'dist',
   plugins: [lazyAzureSdk],
+  // The PowerShell scripts run on the process-server VM (src/registration/scripts) are inlined as strings.
+  loader: { '.ps1': 'text' },
   platform: 'node',
   target: 'node20',
   format: 'cjs',

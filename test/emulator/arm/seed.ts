@@ -56,6 +56,8 @@ export interface SeedConfigurationServer {
   ipAddress: string;
   hostName: string;
   passphrase: string;
+  /** False: the on-premises firewall drops port 443 to this configuration server (default: it answers). */
+  answersOnPort443?: boolean;
 }
 
 /**

@@ -150,7 +150,7 @@ export class ArmState {
       tenants: cloneJson(this.tenants),
       subscriptions: cloneJson(this.subscriptions),
       resources: cloneJson([...this.resources.values()]),
-      configurationServers: this.configurationServers.map(({ fabricId, ipAddress, hostName }) => ({ fabricId, ipAddress, hostName })),
+      configurationServers: this.configurationServers.map(({ fabricId, ipAddress, hostName, answersOnPort443 }) => ({ fabricId, ipAddress, hostName, answersOnPort443: answersOnPort443 ?? true })),
     };
   }
 }

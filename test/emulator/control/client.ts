@@ -33,7 +33,7 @@ export interface EmulatorStateSnapshot {
   tenants: Record<string, unknown>[];
   subscriptions: Record<string, unknown>[];
   resources: ArmResource[];
-  configurationServers: { fabricId: string; ipAddress: string; hostName: string }[];
+  configurationServers: { fabricId: string; ipAddress: string; hostName: string; answersOnPort443: boolean }[];
 }
 
 /** Calls the control endpoint. */
@@ -102,6 +102,14 @@ export class EmulatorControlClient {
   /** Creates or replaces one resource in its ARM shape (its `id` says where). */
   async putResource(resource: ArmResource): Promise<void> {
     await this.call('POST', '/state/resources', resource);
+  }
+
+  /**
+   * Test control (no Azure counterpart): whether the on-premises firewall lets port 443 through to the configuration
+   * server with this IP address or host name; closed, scripts on Azure VMs get no answer from it (README: registration contract).
+   */
+  async setConfigurationServerAnswersOnPort443(address: string, answers: boolean): Promise<void> {
+    await this.call('POST', '/configurationServers/answersOnPort443', { address, answers });
   }
 
   /** Every access token issued so far becomes expired (ARM then answers 401 ExpiredAuthenticationToken). */

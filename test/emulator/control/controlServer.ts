@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatorSettings } from '../arm/settings';
 import type { ArmState } from '../arm/state';
 import { isJsonObject, type ArmResource } from '../arm/types';
+import { findConfigurationServer } from '../simulation/onPremisesNetwork';
 import type { EmulatorInfo } from './client';
 import type { FaultInjector, FaultRule } from './faults';
 import type { HoldRegistry, HoldRule } from './holds';
@@ -84,6 +85,18 @@ async function route(controller: EmulatorController, method: string, url: URL, r
         return { status: 400, body: { error: 'A resource needs string id, name and type.' } };
       }
       controller.state.put(resource as ArmResource);
+      return { status: 204 };
+    }
+    case 'POST /configurationServers/answersOnPort443': {
+      const body = await readJson(req);
+      if (!isJsonObject(body) || typeof body['address'] !== 'string' || typeof body['answers'] !== 'boolean') {
+        return { status: 400, body: { error: 'Expected { address: string, answers: boolean }.' } };
+      }
+      const server = findConfigurationServer(controller.state, body['address']);
+      if (server === undefined) {
+        return { status: 404, body: { error: `No seeded configuration server has the address ${body['address']}.` } };
+      }
+      server.answersOnPort443 = body['answers'];
       return { status: 204 };
     }
     case 'POST /tokens/expire':

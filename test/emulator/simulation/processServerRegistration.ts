@@ -1,23 +1,26 @@
 /**
  * The on-premises side, simulated: a script carrying a marker line and run on an Azure VM registers that VM as a
- * process server with a classic configuration server (or unregisters it), succeeding only when what a real
- * cspsconfigtool/UnifiedSetup run needs holds: the CS address and port 443, the passphrase, and a VPN/ExpressRoute
- * gateway on the VM's virtual network. Output imitates the setup tools' messages.
+ * process server with a classic configuration server (`src/registration/scripts/registerProcessServer.ps1`: Unified
+ * Setup in process-server mode), unregisters it, or checks the path to the configuration server (pathCheck.ts).
+ * Registration succeeds only when what the real script and Unified Setup need holds: arguments that bind and pass the
+ * script's checks, a configuration server answering on 443 through a VPN/ExpressRoute gateway (onPremisesNetwork.ts),
+ * and its passphrase. Output imitates the script's lines and the setup log tail it prints.
  */
 import { randomUUID } from 'node:crypto';
-import { gatewaysOf, primaryAddressOf, virtualNetworkIdOf } from '../arm/network/networkQueries';
+import { isIPv4 } from 'node:net';
+import { primaryAddressOf } from '../arm/network/networkQueries';
 import { liveProperties, propertiesOf } from '../arm/resourceHelpers';
 import type { ArmServices } from '../arm/services';
-import type { SeedConfigurationServer } from '../arm/seed';
 import { isJsonObject, type ArmResource, type JsonObject } from '../arm/types';
-import { REGISTER_MARKER, UNREGISTER_MARKER, type ScriptOutcome } from './scriptOutcome';
+import { connectFromVm, findConfigurationServer } from './onPremisesNetwork';
+import { checkPath } from './pathCheck';
+import { CHECK_PATH_MARKER, REGISTER_MARKER, UNREGISTER_MARKER, type ScriptOutcome } from './scriptOutcome';
+import { failScript, ScriptArguments, ScriptFailure } from './scriptParameters';
 
 /** Named script parameters (plain and protected merged; protected ones win). */
 export type ScriptParameters = ReadonlyMap<string, string>;
 
-function failure(exitCode: number, error: string, output = ''): ScriptOutcome {
-  return { exitCode, output, error };
-}
+const SETUP_LOG = 'C:\\ProgramData\\ASRSetupLogs\\ASRUnifiedSetup.log';
 
 function customDetailsOf(fabric: ArmResource): JsonObject {
   const details = propertiesOf(fabric)['customDetails'];
@@ -36,18 +39,43 @@ function setProcessServers(fabric: ArmResource, servers: JsonObject[]): void {
   liveProperties(fabric)['customDetails'] = details;
 }
 
-function findConfigurationServer(services: ArmServices, address: string): SeedConfigurationServer | undefined {
-  const wanted = address.trim().toLowerCase();
-  return services.state.configurationServers.find((server) => server.ipAddress === wanted || server.hostName.toLowerCase() === wanted);
+/** The installer URL as the script prints it: without its query (a SAS) and fragment. */
+function displayUrl(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
-function unreachable(address: string, port: string): ScriptOutcome {
-  return failure(
-    2,
-    `ERROR: Unable to connect to the configuration server ${address}:${port}. A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond. (10060)\r\n`
-      + 'Verify that the configuration server is reachable on port 443 from this machine (site-to-site VPN or ExpressRoute) and try again.',
-    `Registering the process server with the configuration server ${address}:${port}...\r\n`,
-  );
+/** The arguments of the registration script, checked as its param block and its first lines check them. */
+interface RegistrationArguments {
+  readonly address: string;
+  readonly port: number;
+  readonly dataTransferPort: number;
+  readonly processServerIpAddress: string;
+  readonly installerUrl: URL;
+  readonly passphrase: string;
+}
+
+function registrationArguments(args: ScriptArguments): RegistrationArguments {
+  const address = args.mandatoryString('ConfigurationServerAddress');
+  const port = args.integerInRange('ConfigurationServerPort', 443, 1, 65535);
+  const dataTransferPort = args.integerInRange('DataTransferPort', 9443, 1, 65535);
+  args.oneOf('InstallLocationSwitch', ['InstallLocation', 'InstallDrive'], 'InstallLocation');
+  args.oneOf('EnvironmentType', ['VMware', 'NonVMware'], 'VMware');
+  const passphrase = args.optionalString('ConfigurationServerPassphrase');
+  if (passphrase === '') {
+    failScript(1, 'ERROR: The configuration server passphrase (ConfigurationServerPassphrase) is missing.\r\n');
+  }
+  const installerUrl = URL.parse(args.optionalString('InstallerUrl'));
+  if (installerUrl?.protocol !== 'https:') {
+    failScript(1, 'ERROR: The installer URL (InstallerUrl) must be an absolute https URL of MicrosoftAzureSiteRecoveryUnifiedSetup.exe.\r\n');
+  }
+  const processServerIpAddress = args.optionalString('ProcessServerIpAddress');
+  if (!isIPv4(processServerIpAddress)) {
+    failScript(1, `ERROR: The process server IP address (ProcessServerIpAddress) '${processServerIpAddress}' is not an IPv4 address.\r\n`);
+  }
+  if (args.optionalString('InstallLocation').trim() === '') {
+    failScript(1, 'ERROR: The install location (InstallLocation) is missing.\r\n');
+  }
+  return { address, port, dataTransferPort, processServerIpAddress, installerUrl, passphrase };
 }
 
 function newProcessServer(vm: ArmResource, ipAddress: string, agentVersion: string): JsonObject {
@@ -92,43 +120,62 @@ function newProcessServer(vm: ArmResource, ipAddress: string, agentVersion: stri
   };
 }
 
-function register(services: ArmServices, vm: ArmResource, parameters: ScriptParameters): ScriptOutcome {
-  const address = parameters.get('ConfigurationServerAddress') ?? '';
-  const port = parameters.get('ConfigurationServerPort') ?? '';
-  const dataTransferPort = parameters.get('DataTransferPort') ?? '9443';
-  const passphrase = parameters.get('ConfigurationServerPassphrase');
-  if (address === '' || passphrase === undefined || passphrase === '') {
-    return failure(1, 'ERROR: Missing argument. Usage: cspsconfigtool.exe requires the configuration server address, port and the connection passphrase.');
-  }
-  if (!/^\d+$/.test(dataTransferPort) || Number(dataTransferPort) < 1 || Number(dataTransferPort) > 65535) {
-    return failure(1, `ERROR: The data transfer port '${dataTransferPort}' is not a valid port number.`);
-  }
+/** What the script prints from its reachability check to Unified Setup's end, then the setup log's tail. */
+function setupRunOutput(registration: RegistrationArguments, setupExitCode: number, setupLogLines: readonly string[]): string {
+  const target = `${registration.address}:${registration.port}`;
+  const workDirectory = `C:\\Windows\\TEMP\\asr-failback-${randomUUID().replaceAll('-', '')}`;
+  return [
+    `Checking that the configuration server ${target} answers...`,
+    `The configuration server ${target} answers.`,
+    `Downloading Unified Setup from ${displayUrl(registration.installerUrl)}...`,
+    `Extracting Unified Setup to ${workDirectory}\\Extracted...`,
+    `Running Unified Setup in process-server mode (configuration server ${registration.address}, process server ${registration.processServerIpAddress}, data transfer port ${registration.dataTransferPort})...`,
+    `Unified Setup exited with code ${setupExitCode}.`,
+    `----- Last 30 lines of ${SETUP_LOG} -----`,
+    ...setupLogLines,
+  ].map((line) => `${line}\r\n`).join('');
+}
+
+function register(services: ArmServices, vm: ArmResource, args: ScriptArguments): ScriptOutcome {
+  const registration = registrationArguments(args);
+  const { address, port } = registration;
+  const server = findConfigurationServer(services.state, address);
   const network = primaryAddressOf(services.state, vm);
-  const hasGateway = network !== undefined && gatewaysOf(services.state, virtualNetworkIdOf(network.subnetId)).length > 0;
-  const server = findConfigurationServer(services, address);
-  if (network === undefined || !hasGateway || server === undefined || port !== '443') {
-    return unreachable(address, port);
-  }
-  if (passphrase !== server.passphrase) {
-    return failure(
-      3,
-      'ERROR: The passphrase is invalid. Run "%ProgramData%\\ASR\\home\\svsystems\\bin\\genpassphrase.exe -v" on the configuration server to see the current passphrase, then try again.',
-      `Connected to the configuration server ${address}:443.\r\nValidating the connection passphrase...\r\n`,
+  const fabric = server === undefined ? undefined : services.state.get(server.fabricId);
+  const connection = connectFromVm(services.state, vm, address, port);
+  if (server === undefined || network === undefined || fabric === undefined || connection !== 'connected') {
+    const reason = connection === 'refused' && server !== undefined
+      ? `No connection could be made because the target machine actively refused it ${server.ipAddress}:${port}`
+      : 'no answer within 10 s. Check the site-to-site VPN or ExpressRoute and the on-premises firewall.';
+    failScript(
+      2,
+      `ERROR: Unable to connect to the configuration server ${address}:${port}: ${reason}\r\n`,
+      `Checking that the configuration server ${address}:${port} answers...\r\n`,
     );
   }
-  const fabric = services.state.get(server.fabricId);
-  if (fabric === undefined) {
-    return unreachable(address, port);
+  if (registration.passphrase !== server.passphrase) {
+    failScript(
+      3,
+      `ERROR: Unified Setup exited with code 3; see the setup log lines above (C:\\ProgramData\\ASRSetupLogs).\r\n`,
+      setupRunOutput(registration, 3, [
+        `Connecting to the configuration server ${address}:443... OK`,
+        'Validating the connection passphrase... FAILED',
+        'The passphrase is invalid. Run "%ProgramData%\\ASR\\home\\svsystems\\bin\\genpassphrase.exe -v" on the configuration server to see the current passphrase, then try again.',
+      ]),
+    );
   }
   const agentVersion = typeof customDetailsOf(fabric)['agentVersion'] === 'string' ? String(customDetailsOf(fabric)['agentVersion']) : '9.62.7172.1';
   const ipAddress = network.privateIpAddress;
   return {
     exitCode: 0,
     error: '',
-    output:
-      `Connected to the configuration server ${address}:443.\r\nValidating the connection passphrase... OK\r\n`
-      + `Registering process server ${ipAddress} (data transfer port ${dataTransferPort}) with the configuration server...\r\n`
-      + 'Restarting service obengine... OK\r\nProcess server registration succeeded.\r\n',
+    output: setupRunOutput(registration, 0, [
+      `Connecting to the configuration server ${address}:443... OK`,
+      'Validating the connection passphrase... OK',
+      `Registering process server ${ipAddress} (data transfer port ${registration.dataTransferPort}) with the configuration server...`,
+      'Restarting service obengine... OK',
+      'Process server registration succeeded.',
+    ]),
     followUp: {
       delayMs: services.settings.registrationDelayMs,
       kind: 'processServerRegistration',
@@ -141,19 +188,19 @@ function register(services: ArmServices, vm: ArmResource, parameters: ScriptPara
   };
 }
 
-function unregister(services: ArmServices, parameters: ScriptParameters): ScriptOutcome {
-  const ipAddress = parameters.get('ProcessServerIpAddress') ?? '';
+function unregister(services: ArmServices, args: ScriptArguments): ScriptOutcome {
+  const ipAddress = args.optionalString('ProcessServerIpAddress');
   const fabrics = services.state.configurationServers
     .map((server) => services.state.get(server.fabricId))
     .filter((fabric): fabric is ArmResource => fabric !== undefined);
   const fabric = fabrics.find((candidate) => processServersOf(candidate).some((entry) => entry['ipAddress'] === ipAddress));
   if (fabric === undefined) {
-    return failure(1, `ERROR: No process server with IP address ${ipAddress} is registered with a configuration server.`);
+    failScript(1, `ERROR: No process server with IP address ${ipAddress} is registered with a configuration server.`);
   }
   const server = processServersOf(fabric).find((entry) => entry['ipAddress'] === ipAddress);
   const machines = Number(server?.['machineCount'] ?? '0');
   if (machines > 0) {
-    return failure(
+    failScript(
       4,
       `ERROR: The process server ${ipAddress} is still serving ${machines} replicated machine(s). Switch them to another process server before unregistering it.`,
     );
@@ -165,11 +212,22 @@ function unregister(services: ArmServices, parameters: ScriptParameters): Script
 /** Runs a script "on" the VM: the registration contract for marked scripts, an empty success for anything else. */
 export function simulateScript(services: ArmServices, vm: ArmResource, script: string, parameters: ScriptParameters): ScriptOutcome {
   const lines = script.split(/\r?\n/).map((line) => line.trim());
-  if (lines.includes(REGISTER_MARKER)) {
-    return register(services, vm, parameters);
-  }
-  if (lines.includes(UNREGISTER_MARKER)) {
-    return unregister(services, parameters);
+  const args = new ScriptArguments(parameters);
+  try {
+    if (lines.includes(REGISTER_MARKER)) {
+      return register(services, vm, args);
+    }
+    if (lines.includes(UNREGISTER_MARKER)) {
+      return unregister(services, args);
+    }
+    if (lines.includes(CHECK_PATH_MARKER)) {
+      return checkPath(services.state, vm, args);
+    }
+  } catch (error: unknown) {
+    if (error instanceof ScriptFailure) {
+      return error.outcome;
+    }
+    throw error;
   }
   return { exitCode: 0, output: '', error: '' };
 }

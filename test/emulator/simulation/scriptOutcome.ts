@@ -14,3 +14,7 @@ export interface ScriptOutcome {
 export const REGISTER_MARKER = '# asr-failback:register-process-server';
 /** Marker line of the unregistration script. */
 export const UNREGISTER_MARKER = '# asr-failback:unregister-process-server';
+/** Marker line of the path-check script (src/registration/scripts/checkPathToConfigurationServer.ps1). */
+export const CHECK_PATH_MARKER = '# asr-failback:check-path-to-configuration-server';
+/** What the path check's last stdout line starts with; one line of JSON follows. */
+export const PATH_CHECK_RESULT_PREFIX = 'ASR-FAILBACK-PATH-CHECK ';

@@ -1,30 +1,16 @@
 import assert from 'node:assert/strict';
 import { ComputeManagementClient } from '@azure/arm-compute';
-import { NetworkManagementClient } from '@azure/arm-network';
 import { SiteRecoveryManagementClient, type VMwareDetails } from '@azure/arm-recoveryservices-siterecovery';
 import { waitUntil } from '../../support/waitUntil';
-import { REGISTER_MARKER, UNREGISTER_MARKER } from '../simulation/scriptOutcome';
+import { UNREGISTER_MARKER } from '../simulation/scriptOutcome';
 import { demo, rejectionOf, startHarness, type EmulatorHarness } from './harness';
+import { createIsolatedVm, registrationRunCommand } from './registrationRunCommands';
 
 const passphrase = 'Tokyo-CS-demo-passphrase-01';
 const group = 'rg-asr-ps-deploy';
 const vmName = 'ps-failback-01';
 const vaultName = 'rsv-failback-japaneast';
 const tokyoFabric = 'b4a0d3c5e9f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b';
-
-function registration(address: string, secret: string, port = '443'): Parameters<ComputeManagementClient['virtualMachineRunCommands']['createOrUpdate']>[3] {
-  return {
-    location: 'japaneast',
-    source: { script: `${REGISTER_MARKER}\nparam($ConfigurationServerAddress, $ConfigurationServerPort, $DataTransferPort, $ConfigurationServerPassphrase)\n& cspsconfigtool.exe` },
-    parameters: [
-      { name: 'ConfigurationServerAddress', value: address },
-      { name: 'ConfigurationServerPort', value: port },
-      { name: 'DataTransferPort', value: '9443' },
-    ],
-    protectedParameters: [{ name: 'ConfigurationServerPassphrase', value: secret }],
-    timeoutInSeconds: 3600,
-  };
-}
 
 describe('Emulator: run commands and the simulated process-server registration', () => {
   let harness: EmulatorHarness;
@@ -56,7 +42,7 @@ describe('Emulator: run commands and the simulated process-server registration',
   it('registers the VM as a process server: the run command succeeds, then the PS appears in the fabric', async () => {
     // The test holds the registration's follow-up, so "not yet in the fabric" is a state it controls, not a race.
     const hold = await harness.emulator.control.hold({ kind: 'processServerRegistration' });
-    const created = await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('192.168.10.20', passphrase), harness.poll);
+    const created = await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registrationRunCommand('192.168.10.20', passphrase), harness.poll);
     assert.equal(created.provisioningState, 'Succeeded');
     const result = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'register-ps', { expand: 'instanceView' });
     assert.equal(result.instanceView?.executionState, 'Succeeded');
@@ -77,7 +63,7 @@ describe('Emulator: run commands and the simulated process-server registration',
   });
 
   it('never returns protected parameters: not in GET, not in the instance view, not in the request log', async () => {
-    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('cs-tokyo-01.contoso.local', passphrase), harness.poll);
+    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registrationRunCommand('cs-tokyo-01.contoso.local', passphrase), harness.poll);
     const plain = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'register-ps');
     const expanded = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'register-ps', { expand: 'instanceView' });
     assert.equal(plain.protectedParameters, undefined);
@@ -91,37 +77,30 @@ describe('Emulator: run commands and the simulated process-server registration',
   it('fails with the setup tool output on a wrong passphrase and never registers', async () => {
     // With registrations held, a registration the failed run would have started is visible as held work.
     await harness.emulator.control.hold({ kind: 'processServerRegistration' });
-    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('192.168.10.20', 'not-the-passphrase'), harness.poll);
+    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registrationRunCommand('192.168.10.20', 'not-the-passphrase'), harness.poll);
     const result = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'register-ps', { expand: 'instanceView' });
     assert.equal(result.instanceView?.executionState, 'Failed');
-    assert.notEqual(result.instanceView.exitCode, 0);
-    assert.match(result.instanceView.error ?? '', /passphrase is invalid/);
+    assert.equal(result.instanceView.exitCode, 3, "the script ends with Unified Setup's exit code");
+    assert.match(result.instanceView.error ?? '', /^ERROR: Unified Setup exited with code 3/);
+    assert.match(result.instanceView.output ?? '', /The passphrase is invalid/, 'the setup log tail says why');
     assert.deepEqual(await heldWork(), [], 'the failed run started no registration');
     assert.equal(await harness.emulator.control.releaseHold(), 0);
     assert.ok(!(await processServerIps()).includes('10.10.2.10'));
   });
 
   it('fails as unreachable on port 443 without a VPN/ExpressRoute gateway, or on another port', async () => {
-    const network = new NetworkManagementClient(harness.credential, demo.production, harness.modularOptions);
-    const nic = await network.networkInterfaces.createOrUpdate('rg-network-japaneast', 'nic-isolated', {
-      location: 'japaneast',
-      ipConfigurations: [{ name: 'ipconfig1', subnet: { id: `/subscriptions/${demo.production}/resourceGroups/rg-network-japaneast/providers/Microsoft.Network/virtualNetworks/vnet-isolated-japaneast/subnets/default` }, privateIPAllocationMethod: 'Static', privateIPAddress: '10.20.1.10' }],
-    }, harness.poll);
-    await compute.virtualMachines.createOrUpdate(group, 'ps-isolated', {
-      location: 'japaneast',
-      hardwareProfile: { vmSize: 'Standard_A8_v2' },
-      storageProfile: { imageReference: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2016-Datacenter', version: 'latest' } },
-      osProfile: { computerName: 'psisolated', adminUsername: 'asradmin', adminPassword: 'Emulator-Test-Pa55word!' },
-      networkProfile: { networkInterfaces: [{ id: nic.id ?? '' }] },
-    }, harness.poll);
-    await compute.virtualMachineRunCommands.createOrUpdate(group, 'ps-isolated', 'register-ps', registration('192.168.10.20', passphrase), harness.poll);
-    const isolated = await compute.virtualMachineRunCommands.getByVirtualMachine(group, 'ps-isolated', 'register-ps', { expand: 'instanceView' });
+    const isolatedVm = await createIsolatedVm(harness, compute, group);
+    await compute.virtualMachineRunCommands.createOrUpdate(group, isolatedVm, 'register-ps', registrationRunCommand('192.168.10.20', passphrase), harness.poll);
+    const isolated = await compute.virtualMachineRunCommands.getByVirtualMachine(group, isolatedVm, 'register-ps', { expand: 'instanceView' });
     assert.equal(isolated.instanceView?.executionState, 'Failed');
+    assert.equal(isolated.instanceView.exitCode, 2);
     assert.match(isolated.instanceView.error ?? '', /Unable to connect to the configuration server 192\.168\.10\.20:443/);
 
-    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('192.168.10.20', passphrase, '9443'), harness.poll);
+    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registrationRunCommand('192.168.10.20', passphrase, { ConfigurationServerPort: '9443' }), harness.poll);
     const wrongPort = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'register-ps', { expand: 'instanceView' });
     assert.equal(wrongPort.instanceView?.executionState, 'Failed');
+    assert.equal(wrongPort.instanceView.exitCode, 2);
+    assert.match(wrongPort.instanceView.error ?? '', /192\.168\.10\.20:9443: No connection could be made because the target machine actively refused it/);
   });
 
   it('unregisters a process server, refusing one that still serves machines', async () => {
@@ -134,7 +113,7 @@ describe('Emulator: run commands and the simulated process-server registration',
     const refused = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'unregister-ps', { expand: 'instanceView' });
     assert.equal(refused.instanceView?.executionState, 'Failed');
     assert.match(refused.instanceView.error ?? '', /serving 23 replicated machine/);
-    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registration('192.168.10.20', passphrase), harness.poll);
+    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registrationRunCommand('192.168.10.20', passphrase), harness.poll);
     // Nothing held here: the registration appears after the configured delay (300 ms), polled for with a deadline.
     let seen: string[] = [];
     await waitUntil(
