@@ -9,4 +9,5 @@ export const CommandIds = {
   copyIpAddress: 'asrFailback.copyIpAddress',
   addProcessServer: 'asrFailback.addProcessServer',
   openProcessServerPlan: 'asrFailback.openProcessServerPlan',
+  resumeDeployment: 'asrFailback.resumeDeployment',
 } as const;

@@ -4,6 +4,11 @@ import { CommandIds } from './commandIds';
 import { registerCommand } from './commands/registerCommand';
 import { selectSubscriptions } from './commands/selectSubscriptions';
 import { addProcessServer, addProcessServerFromPlan, type AddProcessServerOutcome } from './commands/addProcessServer';
+import type { DeploymentDependencies, DeploymentResult } from './commands/deployProcessServer';
+import { offerInterruptedDeployments, resumeOrRollBack } from './commands/resumeDeployment';
+import { DeploymentActivity } from './deployment/deploymentActivity';
+import { DeploymentLedger, type DeploymentRecord } from './deployment/deploymentLedger';
+import type { DeploymentPacing } from './deployment/executeStep';
 import { copyIpAddress, openInPortal } from './commands/treeCommands';
 import { ExtensionLog } from './logging/extensionLog';
 import { DeployedProcessServerIndex } from './services/deployedProcessServerIndex';
@@ -20,6 +25,12 @@ import { recentChoicesIn } from './wizard/wizard';
 const MAX_PARALLEL_REQUESTS = 6;
 
 /**
+ * How a deployment paces what Azure reports by no operation: the SDK's own poll interval (Azure's Retry-After wins),
+ * and a look every 10 s at a provider registering, a VM an earlier run started, or the fabric for the heartbeat.
+ */
+const DEPLOYMENT_PACING: DeploymentPacing = { updateIntervalInMs: undefined, recheckIntervalMs: 10_000 };
+
+/**
  * "Add Process Server in Azure" and "Open Process Server Plan…" with the prompts answered through a given
  * `UserInput` (the commands use VS Code's QuickPick), for the extension's own tests: offered only when VS Code runs
  * the extension in test mode, since it could otherwise be used to pick a remembered passphrase. What they return
@@ -28,6 +39,19 @@ const MAX_PARALLEL_REQUESTS = 6;
 export interface WizardTestApi {
   addProcessServer(node: unknown, userInput: UserInput): Promise<AddProcessServerOutcome>;
   addProcessServerFromPlan(userInput: UserInput): Promise<AddProcessServerOutcome>;
+  resumeOrRollBack(userInput: UserInput): Promise<DeploymentResult | undefined>;
+  /** What start-up does with deployments a reload or crash interrupted (answered through `userInput`). */
+  offerInterruptedDeployments(userInput: UserInput): Promise<void>;
+  /** The deployments' ledger (no secret in it), and a way to write a record as a crashed window leaves it. */
+  deploymentRecords(): DeploymentRecord[];
+  /** Cancels a running deployment as its progress notification's Cancel button does. */
+  cancelDeployment(deploymentId: string): boolean;
+  markInterrupted(deploymentId: string, ownerProcessId: number): Promise<void>;
+  /** Where VS Code keeps this extension's log files and storage, and all it keeps in global state (a test scans them for secrets). */
+  storageLocations(): { readonly logDirectory: string; readonly globalStorageDirectory: string };
+  globalState(): Record<string, unknown>;
+  /** Polls as fast as the emulator's short operations allow (the emulator sends no Retry-After in tests). */
+  setDeploymentPacing(pacing: DeploymentPacing): void;
 }
 
 /** What `activate` returns: the sidebar tree's data (what the tree shows), and in test mode the wizard's entry points. */
@@ -45,14 +69,32 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const account = new AzureAccount(log);
   const services = new InfrastructureServices(new ConcurrencyLimiter(MAX_PARALLEL_REQUESTS));
   const deployedVms = new DeployedProcessServerIndex(services, log);
-  const tree = new InfrastructureTreeDataProvider(account, services, deployedVms, log);
-  context.subscriptions.push(
+  const activity = new DeploymentActivity();
+  const tree = new InfrastructureTreeDataProvider(account, services, deployedVms, activity, log);
+  const treeView = vscode.window.createTreeView(INFRASTRUCTURE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(log, account, deployedVms, tree, treeView);
+  const ledger = new DeploymentLedger(context.globalState);
+  const passphrases = passphraseStoreIn(context.secrets);
+  let pacing = DEPLOYMENT_PACING;
+  const deployment: DeploymentDependencies = {
+    services,
     log,
-    account,
-    deployedVms,
-    tree,
-    vscode.window.createTreeView(INFRASTRUCTURE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
-  );
+    ledger,
+    activity,
+    passphrases,
+    get pacing() {
+      return pacing;
+    },
+    refreshConfigurationServer: (fabricId) => tree.refreshConfigurationServer(fabricId),
+    revealProcessServer: async (fabricId, ipAddress) => {
+      const node = await tree.processServerNode(fabricId, ipAddress);
+      if (node === undefined) {
+        return false;
+      }
+      await treeView.reveal(node, { select: true, focus: true });
+      return true;
+    },
+  };
 
   registerCommand(context, log, CommandIds.showLogs, () => {
     log.show();
@@ -69,19 +111,35 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     services,
     log,
     recent: recentChoicesIn(context.globalState),
-    passphrases: passphraseStoreIn(context.secrets),
+    passphrases,
+    deployment,
   };
   registerCommand(context, log, CommandIds.addProcessServer, (node) =>
     addProcessServer(wizardDependencies, infrastructureTargetOf(node), new QuickInputUserInput()),
   );
   registerCommand(context, log, CommandIds.openProcessServerPlan, () => addProcessServerFromPlan(wizardDependencies, new QuickInputUserInput()));
+  registerCommand(context, log, CommandIds.resumeDeployment, () => resumeOrRollBack(deployment, account, new QuickInputUserInput()));
 
   log.info(vscode.l10n.t('Azure Site Recovery failback extension {0} activated.', extensionVersion(context)));
+  if (context.extensionMode !== vscode.ExtensionMode.Test) {
+    void offerInterruptedDeployments(deployment, account, new QuickInputUserInput());
+    return { infrastructureTree: tree };
+  }
   const wizard: WizardTestApi = {
     addProcessServer: (node, userInput) => addProcessServer(wizardDependencies, infrastructureTargetOf(node), userInput),
     addProcessServerFromPlan: (userInput) => addProcessServerFromPlan(wizardDependencies, userInput),
+    resumeOrRollBack: (userInput) => resumeOrRollBack(deployment, account, userInput),
+    offerInterruptedDeployments: (userInput) => offerInterruptedDeployments(deployment, account, userInput),
+    deploymentRecords: () => ledger.all(),
+    cancelDeployment: (deploymentId) => activity.cancel(deploymentId),
+    markInterrupted: (deploymentId, ownerProcessId) => ledger.markRunningBy(deploymentId, ownerProcessId).then(() => undefined),
+    storageLocations: () => ({ logDirectory: context.logUri.fsPath, globalStorageDirectory: context.globalStorageUri.fsPath }),
+    globalState: () => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),
+    setDeploymentPacing: (testPacing) => {
+      pacing = testPacing;
+    },
   };
-  return context.extensionMode === vscode.ExtensionMode.Test ? { infrastructureTree: tree, wizard } : { infrastructureTree: tree };
+  return { infrastructureTree: tree, wizard };
 }
 
 export function deactivate(): void {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/azureAccount';
 import { errorMessage, isAbortError } from '../azure/azureErrors';
 import { parseDeploymentPlan } from '../deployment/planFile';
+import { deployPlan, type DeploymentDependencies, type DeploymentResult } from './deployProcessServer';
 import { UserCancelledError } from '../util/userCancelledError';
 import type { ExtensionLog } from '../logging/extensionLog';
 import type { InfrastructureServices } from '../services/subscriptionServices';
@@ -20,6 +21,8 @@ export interface AddProcessServerDependencies {
   readonly log: ExtensionLog;
   readonly recent: RecentChoices;
   readonly passphrases: PassphraseStore;
+  /** What deploying the plan needs (when the user chooses "Deploy and register" at the summary). */
+  readonly deployment: DeploymentDependencies;
 }
 
 /** The configuration server a right-click names; undefined from the Command Palette (the wizard asks). */
@@ -37,11 +40,16 @@ function configurationServerOf(target: InfrastructureTarget | undefined): Config
   return { subscription: target.subscription, vault: target.vault, fabric: target.fabric };
 }
 
-/** What a run of the wizard gathered, as it is handed out: never its secrets, nor its ways into Azure. */
-export type AddProcessServerOutcome = Omit<AddProcessServerContext, 'adminPassword' | 'passphrase' | 'listSubscriptions' | 'servicesFor'>;
+/**
+ * What a run of the wizard gathered, as it is handed out: never its secrets, nor its ways into Azure; with how the
+ * deployment ended when the user deployed.
+ */
+export type AddProcessServerOutcome = Omit<AddProcessServerContext, 'adminPassword' | 'passphrase' | 'listSubscriptions' | 'servicesFor'> & {
+  readonly deployment?: DeploymentResult;
+};
 
-function outcomeOf(context: AddProcessServerContext): AddProcessServerOutcome {
-  const outcome: Partial<Record<keyof AddProcessServerContext, unknown>> = { ...context };
+function outcomeOf(context: AddProcessServerContext, deployment: DeploymentResult | undefined): AddProcessServerOutcome {
+  const outcome: Partial<Record<keyof AddProcessServerContext | 'deployment', unknown>> = { ...context, ...(deployment === undefined ? {} : { deployment }) };
   for (const left of ['adminPassword', 'passphrase', 'listSubscriptions', 'servicesFor'] as const) {
     // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a fixed list of the context's own fields
     delete outcome[left];
@@ -49,8 +57,8 @@ function outcomeOf(context: AddProcessServerContext): AddProcessServerOutcome {
   return outcome as AddProcessServerOutcome;
 }
 
-/** Runs the wizard over `context` to the summary, then does what the user chose there (save the plan). */
-async function completeWizard(dependencies: AddProcessServerDependencies, context: AddProcessServerContext, ui: UserInput): Promise<void> {
+/** Runs the wizard over `context` to the summary, then does what the user chose there (deploy, or save the plan). */
+async function completeWizard(dependencies: AddProcessServerDependencies, context: AddProcessServerContext, ui: UserInput): Promise<DeploymentResult | undefined> {
   const { log, recent, passphrases } = dependencies;
   await gatherProcessServerSettings(context, ui, recent, {
     registerSecret: (secret) => {
@@ -82,6 +90,15 @@ async function completeWizard(dependencies: AddProcessServerDependencies, contex
       log.warn(vscode.l10n.t('Could not update the remembered passphrase in VS Code\'s secret storage: {0}', errorMessage(error)));
     }
   }
+  const { plan, subscription, configurationServer } = context;
+  if (context.summaryDecision !== 'deploy' || plan === undefined || subscription === undefined || configurationServer === undefined) {
+    return undefined;
+  }
+  const secrets = { adminPassword: context.adminPassword, passphrase: context.passphrase };
+  // The context lets go of the secrets: from here they live only as long as the deployment needs them.
+  context.adminPassword = undefined;
+  context.passphrase = undefined;
+  return deployPlan(dependencies.deployment, { plan, subscription, vaultSubscription: configurationServer.subscription }, secrets, ui);
 }
 
 /** What every run of the wizard starts from: how to reach Azure, and a signal that ends every read with the wizard. */
@@ -94,8 +111,9 @@ function wizardBase(dependencies: AddProcessServerDependencies, reads: AbortCont
 }
 
 /**
- * "Add Process Server in Azure": gathers and validates every setting through `ui`, shows the summary, and saves the
- * plan where the user says. Nothing is created in Azure while it asks; every read it started stops when it ends.
+ * "Add Process Server in Azure": gathers and validates every setting through `ui`, shows the summary, then deploys and
+ * registers, or saves the plan where the user says. Nothing is created in Azure while it asks; every read it started
+ * stops when the wizard ends.
  */
 export async function addProcessServer(
   dependencies: AddProcessServerDependencies,
@@ -108,12 +126,13 @@ export async function addProcessServer(
     configurationServer: configurationServerOf(target),
     deploymentId: randomUUID(),
   };
+  let deployment: DeploymentResult | undefined;
   try {
-    await completeWizard(dependencies, context, ui);
+    deployment = await completeWizard(dependencies, context, ui);
   } finally {
     reads.abort(new DOMException('The wizard ended.', 'AbortError'));
   }
-  return outcomeOf(context);
+  return outcomeOf(context, deployment);
 }
 
 /**
@@ -143,8 +162,8 @@ export async function addProcessServerFromPlan(dependencies: AddProcessServerDep
       throw new Error(vscode.l10n.t('The plan {0} no longer holds: {1}', plan.deploymentId, problems.join(' ')));
     }
     dependencies.log.info(vscode.l10n.t('The plan {0} from {1} passed every check again.', plan.deploymentId, file));
-    await completeWizard(dependencies, context, ui);
-    return outcomeOf(context);
+    const deployment = await completeWizard(dependencies, context, ui);
+    return outcomeOf(context, deployment);
   } finally {
     reads.abort(new DOMException('The wizard ended.', 'AbortError'));
   }

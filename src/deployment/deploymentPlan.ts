@@ -67,3 +67,13 @@ export interface DeploymentPlan {
   /** In dependency order: resource group, storage account, NIC, VM. */
   readonly resources: readonly PlannedResource[];
 }
+
+/** The resource types a deployment creates (ARM's spelling). */
+export const ResourceTypes = {
+  resourceGroup: 'Microsoft.Resources/resourceGroups',
+  storageAccount: 'Microsoft.Storage/storageAccounts',
+  networkInterface: 'Microsoft.Network/networkInterfaces',
+  virtualMachine: 'Microsoft.Compute/virtualMachines',
+  /** The VM's managed OS disk: created by Azure with the VM, named by the plan. */
+  disk: 'Microsoft.Compute/disks',
+} as const;

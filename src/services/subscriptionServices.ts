@@ -3,6 +3,7 @@ import type { AzureSubscriptionContext } from '../azure/azureSubscriptionContext
 import type { ConcurrencyLimiter } from '../util/concurrencyLimiter';
 import { ComputeService } from './computeService';
 import { DeployedVmService } from './deployedVmService';
+import { DeploymentService } from './deploymentService';
 import { FabricService } from './fabricService';
 import { NetworkService } from './networkService';
 import { ResourceGroupService } from './resourceGroupService';
@@ -22,6 +23,7 @@ export class SubscriptionServices {
   readonly resourceGroups: ResourceGroupService;
   readonly compute: ComputeService;
   readonly storage: StorageService;
+  readonly deployment: DeploymentService;
 
   constructor(
     readonly subscription: AzureSubscriptionContext,
@@ -35,6 +37,7 @@ export class SubscriptionServices {
     this.resourceGroups = new ResourceGroupService(clients, limiter);
     this.compute = new ComputeService(clients, limiter);
     this.storage = new StorageService(clients, limiter);
+    this.deployment = new DeploymentService(clients);
   }
 }
 

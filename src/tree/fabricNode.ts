@@ -96,7 +96,7 @@ export class FabricNode implements InfrastructureNode, HasInfrastructureTarget {
     );
     for (const vm of deployed) {
       if (!fabric.processServers.some((server) => isSameProcessServer(vm, server))) {
-        nodes.push(new UnregisteredDeploymentNode(this, vm));
+        nodes.push(new UnregisteredDeploymentNode(this, vm, context.deployments.stepOf(vm.deploymentId)));
       }
     }
     return nodes.length === 0 ? [new EmptyNode(this, vscode.l10n.t('No process servers'))] : nodes;

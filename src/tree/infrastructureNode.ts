@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { DeploymentActivity } from '../deployment/deploymentActivity';
 import type { ExtensionLog } from '../logging/extensionLog';
 import type { DeployedProcessServerIndex } from '../services/deployedProcessServerIndex';
 import type { InfrastructureServices } from '../services/subscriptionServices';
@@ -8,6 +9,8 @@ export interface TreeLoadContext {
   readonly services: InfrastructureServices;
   /** The VMs this extension deployed, across the listed subscriptions. */
   readonly deployedVms: DeployedProcessServerIndex;
+  /** The deployments running in this window, to show a VM being set up as deploying. */
+  readonly deployments: DeploymentActivity;
   readonly log: ExtensionLog;
   readonly now: () => Date;
   /** Aborted when this load is superseded (a refresh of the node or of the tree) or the tree goes away. */

@@ -2,11 +2,14 @@ import * as vscode from 'vscode';
 import type { AzureAccount } from '../azure/azureAccount';
 import { errorMessage, isAbortError } from '../azure/azureErrors';
 import { SignInRequiredError } from '../azure/signInRequiredError';
+import type { DeploymentActivity } from '../deployment/deploymentActivity';
 import type { ExtensionLog } from '../logging/extensionLog';
 import type { DeployedProcessServerIndex } from '../services/deployedProcessServerIndex';
 import type { InfrastructureServices } from '../services/subscriptionServices';
 import type { InfrastructureNode, TreeLoadContext } from './infrastructureNode';
+import { FabricNode } from './fabricNode';
 import { EmptyNode, LoadErrorNode } from './messageNode';
+import { ProcessServerNode } from './processServerNode';
 import { SubscriptionNode } from './subscriptionNode';
 
 /** The id of the sidebar view, as contributed in package.json. */
@@ -37,11 +40,14 @@ export class InfrastructureTreeDataProvider implements vscode.TreeDataProvider<I
   private readonly reloadFailures = new WeakMap<InfrastructureNode, unknown>();
   /** The nodes this tree handed to VS Code: the only ones its commands act on. */
   private readonly nodes = new WeakSet<InfrastructureNode>();
+  /** The configuration servers and appliances the tree has shown, by lowercase fabric id (the latest node of each). */
+  private readonly fabricNodes = new Map<string, FabricNode>();
 
   constructor(
     private readonly account: AzureAccount,
     private readonly services: InfrastructureServices,
     private readonly deployedVms: DeployedProcessServerIndex,
+    private readonly deployments: DeploymentActivity,
     private readonly log: ExtensionLog,
   ) {
     this.accountListener = account.onDidChange(() => {
@@ -105,11 +111,33 @@ export class InfrastructureTreeDataProvider implements vscode.TreeDataProvider<I
     }
   }
 
+  /**
+   * Re-reads one configuration server (after a deployment changed what it shows), when the tree has shown it; the
+   * rest of the tree stays as it is.
+   */
+  async refreshConfigurationServer(fabricId: string): Promise<void> {
+    const node = this.fabricNodes.get(fabricId.toLowerCase());
+    if (node !== undefined) {
+      await this.refreshNode(node);
+    }
+  }
+
+  /** The node of the process server at `ipAddress` under a configuration server the tree has shown, to reveal it. */
+  async processServerNode(fabricId: string, ipAddress: string): Promise<InfrastructureNode | undefined> {
+    const fabric = this.fabricNodes.get(fabricId.toLowerCase());
+    if (fabric === undefined) {
+      return undefined;
+    }
+    const children = await this.getChildren(fabric);
+    return children.find((child) => child instanceof ProcessServerNode && child.server.ipAddress === ipAddress);
+  }
+
   /** Loads everything again from the subscriptions down, aborting every request still in flight. */
   refreshAll(): void {
     this.generation.abort(superseded('The tree is loaded again.'));
     this.generation = new AbortController();
     this.deployedVms.forgetAll();
+    this.fabricNodes.clear();
     this.changeEmitter.fire(undefined);
   }
 
@@ -148,12 +176,15 @@ export class InfrastructureTreeDataProvider implements vscode.TreeDataProvider<I
   }
 
   private loadContext(signal: AbortSignal): TreeLoadContext {
-    return { services: this.services, deployedVms: this.deployedVms, log: this.log, now: () => new Date(), signal };
+    return { services: this.services, deployedVms: this.deployedVms, deployments: this.deployments, log: this.log, now: () => new Date(), signal };
   }
 
   private handOut(nodes: InfrastructureNode[]): InfrastructureNode[] {
     for (const node of nodes) {
       this.nodes.add(node);
+      if (node instanceof FabricNode) {
+        this.fabricNodes.set(node.fabric.id.toLowerCase(), node);
+      }
     }
     return nodes;
   }

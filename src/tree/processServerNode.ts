@@ -71,6 +71,8 @@ export class UnregisteredDeploymentNode implements InfrastructureNode, HasInfras
   constructor(
     readonly parent: FabricNode,
     readonly deployedVm: ManagedProcessServerVm,
+    /** What its deployment is doing now, when it runs in this window. */
+    private readonly deploymentStep: string | undefined,
   ) {
     this.id = `${parent.id}/deployment/${deployedVm.id.toLowerCase()}`;
   }
@@ -82,14 +84,14 @@ export class UnregisteredDeploymentNode implements InfrastructureNode, HasInfras
 
   getTreeItem(): vscode.TreeItem {
     const { deployedVm } = this;
-    const deploying = deployedVm.provisioningState !== undefined && deployedVm.provisioningState !== 'Succeeded';
+    const deploying = this.deploymentStep !== undefined || (deployedVm.provisioningState !== undefined && deployedVm.provisioningState !== 'Succeeded');
     const item = new vscode.TreeItem(deployedVm.name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = ContextValues.unregisteredProcessServer;
     item.iconPath = new vscode.ThemeIcon(deploying ? 'loading~spin' : 'cloud', new vscode.ThemeColor('list.warningForeground'));
     item.description = joinDescription([
       deploying
-        ? vscode.l10n.t('deploying ({0})', deployedVm.provisioningState ?? '')
+        ? vscode.l10n.t('deploying ({0})', this.deploymentStep ?? deployedVm.provisioningState ?? '')
         : vscode.l10n.t('not registered with the configuration server'),
       vscode.l10n.t('deployed in Azure by this extension'),
     ]);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../azure/azureErrors';
 import { UserCancelledError } from '../util/userCancelledError';
 import { checkOutcome } from './checkOutcome';
-import { GoBackError, type InputOptions, type PickItem, type PickOptions, type PromptPosition, type UserInput } from './userInput';
+import { GoBackError, type ChoiceOptions, type InputOptions, type PickItem, type PickOptions, type PromptPosition, type UserInput } from './userInput';
 
 type QuickPickEntry<T> = vscode.QuickPickItem & { readonly item: PickItem<T> };
 
@@ -218,5 +218,14 @@ export class QuickInputUserInput implements UserInput {
       throw new UserCancelledError(options.title);
     }
     return uri.fsPath;
+  }
+
+  async choose<T extends string>(options: ChoiceOptions<T>): Promise<T | undefined> {
+    const labels = options.choices.map((choice) => choice.label);
+    const picked =
+      options.modal === false
+        ? await vscode.window.showWarningMessage(options.detail === undefined ? options.message : `${options.message} ${options.detail}`, ...labels)
+        : await vscode.window.showWarningMessage(options.message, { modal: true, ...(options.detail === undefined ? {} : { detail: options.detail }) }, ...labels);
+    return options.choices.find((choice) => choice.label === picked)?.data;
   }
 }

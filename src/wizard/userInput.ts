@@ -65,6 +65,15 @@ export interface InputOptions extends PromptPosition {
   readonly check?: (value: string, signal: AbortSignal) => Promise<string | undefined>;
 }
 
+/** A decision the user takes on a message with one button per choice: modal (after a failure) or a notification. */
+export interface ChoiceOptions<T extends string> {
+  readonly message: string;
+  /** False for a notification the user may leave for later (the offer at start-up); modal otherwise. */
+  readonly modal?: boolean;
+  readonly detail?: string;
+  readonly choices: readonly { readonly label: string; readonly data: T }[];
+}
+
 export interface UserInput {
   pick<T>(options: PickOptions<T>): Promise<PickItem<T>>;
   input(options: InputOptions): Promise<string>;
@@ -72,4 +81,6 @@ export interface UserInput {
   chooseFileToSave(options: { readonly title: string; readonly defaultFileName: string }): Promise<string>;
   /** Which file to open (a path); UserCancelledError when the user closes the dialog. */
   chooseFileToOpen(options: { readonly title: string }): Promise<string>;
+  /** The choice the user took, or undefined when they dismissed the message. */
+  choose<T extends string>(options: ChoiceOptions<T>): Promise<T | undefined>;
 }

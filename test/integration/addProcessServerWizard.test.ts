@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DeploymentPlan } from '../../src/deployment/deploymentPlan';
 import type { RequestLogEntry } from '../emulator/control/requestLog';
-import { byLabel, emulatorControl, infrastructureTree, renderChildren, wizardApi } from './extensionTestContext';
+import { configurationServerNode, emulatorControl, wizardApi } from './extensionTestContext';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedUserInput';
 import { PASSPHRASE, PASSWORD, TOKYO_TO_SUBNET } from './wizardScripts';
 
@@ -12,13 +12,8 @@ import { PASSPHRASE, PASSWORD, TOKYO_TO_SUBNET } from './wizardScripts';
 const api = wizardApi;
 
 /** The Tokyo configuration server's tree node, as a right-click hands it to the command. */
-async function tokyoConfigurationServer(): Promise<unknown> {
-  const tree = await infrastructureTree();
-  let nodes = await renderChildren(tree);
-  for (const label of ['Contoso Production', 'rsv-failback-japaneast']) {
-    nodes = await renderChildren(tree, byLabel(nodes, label).node);
-  }
-  return byLabel(nodes, 'cs-tokyo-01').node;
+function tokyoConfigurationServer(): Promise<unknown> {
+  return configurationServerNode('Contoso Production', 'rsv-failback-japaneast', 'cs-tokyo-01');
 }
 
 

@@ -93,3 +93,13 @@ export async function wizardApi(): Promise<WizardTestApi> {
   }
   return api.wizard;
 }
+
+/** A configuration server's tree node, as a right-click hands it to a command. */
+export async function configurationServerNode(subscription: string, vault: string, configurationServer: string): Promise<unknown> {
+  const tree = await infrastructureTree();
+  let nodes = await renderChildren(tree);
+  for (const label of [subscription, vault]) {
+    nodes = await renderChildren(tree, byLabel(nodes, label).node);
+  }
+  return byLabel(nodes, configurationServer).node;
+}

@@ -1,5 +1,5 @@
 import { checkOutcome } from '../../src/wizard/checkOutcome';
-import { GoBackError, type InputOptions, type PickItem, type PickOptions, type UserInput } from '../../src/wizard/userInput';
+import { GoBackError, type ChoiceOptions, type InputOptions, type PickItem, type PickOptions, type UserInput } from '../../src/wizard/userInput';
 import { UserCancelledError } from '../../src/util/userCancelledError';
 
 /**
@@ -12,6 +12,8 @@ export type ScriptedAnswer =
   | { readonly input: string; readonly rejectedWith?: RegExp }
   /** The path a save or open dialog returns. */
   | { readonly file: string }
+  /** The button of a modal message (after a failure) whose label matches. */
+  | { readonly choose: string | RegExp }
   | 'back'
   | 'cancel';
 
@@ -20,16 +22,19 @@ function described(answer: Exclude<ScriptedAnswer, 'back' | 'cancel'>): string {
   if ('input' in answer) {
     return `an input of ${String(answer.input.length)} characters`;
   }
+  if ('choose' in answer) {
+    return `the choice ${String(answer.choose)}`;
+  }
   return 'pick' in answer ? `the pick ${String(answer.pick)}` : 'a file';
 }
 
 /** What a prompt showed, for the test's assertions. */
 export interface RecordedPrompt {
-  readonly kind: 'pick' | 'input';
+  readonly kind: 'pick' | 'input' | 'choice';
   readonly title: string;
   readonly step: number;
   readonly totalSteps: number;
-  /** The placeholder of a pick, the prompt of an input box. */
+  /** The placeholder of a pick, the prompt of an input box, the message of a choice (then its detail). */
   readonly text: string;
   readonly labels: readonly string[];
   /** The key of the item active first (picks), the text the box started with (inputs). */
@@ -127,6 +132,34 @@ export class ScriptedUserInput implements UserInput {
 
   chooseFileToOpen(options: { readonly title: string }): Promise<string> {
     return Promise.resolve(this.file(options.title));
+  }
+
+  choose<T extends string>(options: ChoiceOptions<T>): Promise<T | undefined> {
+    this.prompts.push({
+      kind: 'choice',
+      title: '',
+      step: 0,
+      totalSteps: 0,
+      text: [options.message, options.detail ?? ''].join('\n'),
+      labels: options.choices.map((choice) => choice.label),
+      initial: undefined,
+      password: false,
+      messages: [],
+    });
+    if (this.answers[this.next] === 'cancel') {
+      this.next += 1;
+      return Promise.resolve(undefined);
+    }
+    const answer = this.take(options.message, undefined);
+    if (!('choose' in answer)) {
+      throw new Error(`The script answered the choice "${options.message}" with ${described(answer)}.`);
+    }
+    const wanted = answer.choose;
+    const choice = options.choices.find((candidate) => (typeof wanted === 'string' ? candidate.label === wanted : wanted.test(candidate.label)));
+    if (choice === undefined) {
+      throw new Error(`No choice ${String(wanted)} in "${options.message}": ${options.choices.map((candidate) => candidate.label).join(' | ')}`);
+    }
+    return Promise.resolve(choice.data);
   }
 
   private file(title: string): string {

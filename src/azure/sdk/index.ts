@@ -16,3 +16,7 @@ export { SiteRecoveryManagementClient } from '@azure/arm-recoveryservices-sitere
 export { NetworkManagementClient } from '@azure/arm-network';
 export { ComputeManagementClient } from '@azure/arm-compute';
 export { StorageManagementClient } from '@azure/arm-storage';
+export type { ResourceGroup } from '@azure/arm-resources';
+export type { StorageAccount, StorageAccountCreateParameters } from '@azure/arm-storage';
+export type { NetworkInterface, EffectiveRoute } from '@azure/arm-network';
+export type { VirtualMachine, VirtualMachineRunCommand, Disk } from '@azure/arm-compute';

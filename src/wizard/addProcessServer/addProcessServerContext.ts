@@ -107,7 +107,7 @@ export interface AddProcessServerContext {
 
   /** SummaryStep: the plan the user reviewed, and what they chose to do with it. */
   plan?: DeploymentPlan;
-  summaryDecision?: 'savePlan';
+  summaryDecision?: 'deploy' | 'savePlan';
 }
 
 /** The reads the region step started; a step after it can rely on them. */

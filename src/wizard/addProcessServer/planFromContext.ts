@@ -1,4 +1,4 @@
-import { DEPLOYMENT_PLAN_VERSION, type DeploymentPlan, type PlannedResource } from '../../deployment/deploymentPlan';
+import { DEPLOYMENT_PLAN_VERSION, ResourceTypes, type DeploymentPlan, type PlannedResource } from '../../deployment/deploymentPlan';
 import {
   COMPUTER_NAME_TAG,
   CONFIGURATION_SERVER_TAG,
@@ -53,7 +53,7 @@ export function planFromContext(context: AddProcessServerContext, deploymentId: 
   };
   const resources: PlannedResource[] = [
     {
-      type: 'Microsoft.Resources/resourceGroups',
+      type: ResourceTypes.resourceGroup,
       id: groupId,
       name: resourceGroup.name,
       location: resourceGroup.location ?? location,
@@ -62,7 +62,7 @@ export function planFromContext(context: AddProcessServerContext, deploymentId: 
       tags: resourceGroup.isNew ? tags : {},
     },
     {
-      type: 'Microsoft.Storage/storageAccounts',
+      type: ResourceTypes.storageAccount,
       id: storageId,
       name: storageAccount.name,
       location,
@@ -73,7 +73,7 @@ export function planFromContext(context: AddProcessServerContext, deploymentId: 
       tags: storageAccount.isNew ? tags : {},
     },
     {
-      type: 'Microsoft.Network/networkInterfaces',
+      type: ResourceTypes.networkInterface,
       id: nicId,
       name: nicName,
       location,
@@ -86,7 +86,7 @@ export function planFromContext(context: AddProcessServerContext, deploymentId: 
       tags,
     },
     {
-      type: 'Microsoft.Compute/virtualMachines',
+      type: ResourceTypes.virtualMachine,
       id: vmId,
       name: serverName,
       location,

@@ -47,8 +47,8 @@ export function describePlan(plan: DeploymentPlan): string[] {
 }
 
 /**
- * Step 6: the summary of everything that will be created, and where; the user saves the plan to review it without
- * deploying, or goes back to change an answer.
+ * Step 6: the summary of everything that will be created, and where; the user deploys, saves the plan to review it
+ * without deploying, or goes back to change an answer.
  */
 export class SummaryStep implements PromptStep<AddProcessServerContext> {
   readonly id = 'summary';
@@ -63,16 +63,22 @@ export class SummaryStep implements PromptStep<AddProcessServerContext> {
     const plan = planFromContext(context, context.deploymentId);
     const lines = describePlan(plan);
     this.show(vscode.l10n.t('Plan {0}: process server {1}', plan.deploymentId, plan.processServer.name), lines);
-    const picked = await prompts.pick<'savePlan' | 'line'>({
+    const picked = await prompts.pick<'deploy' | 'savePlan' | 'line'>({
       placeholder: vscode.l10n.t('Review what will be created (also in the output channel); nothing has been created yet'),
       items: [
+        {
+          label: vscode.l10n.t('$(rocket) Deploy and register'),
+          detail: vscode.l10n.t('Creates what is listed below in Azure and registers the process server; a failure offers Resume, Roll Back or Keep.'),
+          key: 'deploy',
+          data: 'deploy',
+        },
         { label: vscode.l10n.t('$(save) Save the plan as JSON…'), detail: vscode.l10n.t('To review or deploy later; it holds no password or passphrase.'), key: 'savePlan', data: 'savePlan' },
         ...lines.map((line, index) => ({ label: `$(circle-small) ${line}`, key: `line${String(index)}`, data: 'line' as const })),
       ],
       check: (item) =>
-        Promise.resolve(item.data === 'line' ? vscode.l10n.t('That line is part of the summary: pick "Save the plan as JSON…", or go back to change an answer.') : undefined),
+        Promise.resolve(item.data === 'line' ? vscode.l10n.t('That line is part of the summary: pick "Deploy and register" or "Save the plan as JSON…", or go back to change an answer.') : undefined),
     });
     context.plan = plan;
-    context.summaryDecision = picked.data === 'savePlan' ? 'savePlan' : undefined;
+    context.summaryDecision = picked.data === 'line' ? undefined : picked.data;
   }
 }
