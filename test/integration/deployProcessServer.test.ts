@@ -10,7 +10,7 @@ import type { RequestLogEntry } from '../emulator/control/requestLog';
 import type { HoldRule } from '../emulator/control/holds';
 import type { ArmResource } from '../emulator/arm/types';
 import { waitUntil } from '../support/waitUntil';
-import { configurationServerNode, emulatorControl, wizardApi } from './extensionTestContext';
+import { configurationServerNode, emulatorControl, infrastructureTree, renderChildren, wizardApi } from './extensionTestContext';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedUserInput';
 import { PASSPHRASE, PASSWORD } from './wizardScripts';
 
@@ -183,6 +183,30 @@ describe('Deploy and register a process server (real extension host, emulator)',
     assert.ok(record !== undefined);
     assert.equal(record.state, 'succeeded');
     assert.deepEqual([...record.completedSteps].sort(), ['heartbeat', 'networkInterface', 'pathCheck', 'providers', 'registration', 'resourceGroup', 'storageAccount', 'virtualMachine']);
+  });
+
+  it('shows the new VM as deploying under its configuration server, then as its registered process server, refreshing only that node', async () => {
+    const tree = await infrastructureTree();
+    const fabric = await tokyo();
+    const changed: unknown[] = [];
+    const listener = tree.onDidChangeTreeData?.((node) => changed.push(node));
+    try {
+      await control.hold({ kind: 'operation', method: 'PUT', path: '**/runCommands/asr-failback-register' });
+      const deployment = deploy(toDeploy());
+      // The node says what the deployment does now: the registration, held.
+      const deploying = await waitUntil('the VM shown as deploying', async () => (await renderChildren(tree, fabric)).find((node) => node.label === SERVER && /Installing/.test(node.description)), { timeoutMs: 30_000 });
+      assert.match(deploying.description, /^deploying \(Installing the process server and registering it with cs-tokyo-01\) · deployed in Azure by this extension$/);
+      assert.equal(deploying.iconId, 'loading~spin');
+      await control.releaseHold();
+      assert.equal((await deployment).outcome.deployment?.state, 'succeeded');
+      const registered = await waitUntil('the registered process server', async () => (await renderChildren(tree, await tokyo())).find((node) => node.label === SERVER && node.contextValue === 'asrFailback.processServer.deployed'), { timeoutMs: 30_000 });
+      assert.match(registered.description, new RegExp(`^${IP_ADDRESS.replace(/\./g, '\\.')} · .*deployed in Azure by this extension`));
+      assert.ok(changed.length > 0, 'the tree was told to refresh');
+      const idOf = (node: unknown): unknown => (node as { id?: unknown } | undefined)?.id;
+      assert.deepEqual([...new Set(changed.map(idOf))], [idOf(fabric)], 'only the configuration server was refreshed');
+    } finally {
+      listener?.dispose();
+    }
   });
 
   it('creates the storage account and the NIC side by side, and the VM only after both', async () => {
