@@ -13,14 +13,6 @@ export async function reportedProcessServer(run: DeploymentRun, signal: AbortSig
   return fabric.processServers.find((server) => server.ipAddress === run.plan.processServer.staticIpAddress);
 }
 
-/** Thrown when no heartbeat came in time: the deployment stays resumable (a resume waits again). */
-export class HeartbeatTimeoutError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'HeartbeatTimeoutError';
-  }
-}
-
 /**
  * Waits until the configuration server reports the new process server with a recent heartbeat (it takes a few
  * minutes after the setup ends), for as long as the `asrFailback.registration.heartbeatTimeoutMinutes` setting says.
@@ -44,7 +36,8 @@ export class HeartbeatStep implements ExecuteStep {
         return;
       }
       if (Date.now() >= deadline) {
-        throw new HeartbeatTimeoutError(
+        // The deployment stays resumable: a resume waits again.
+        throw new Error(
           vscode.l10n.t(
             '{0} has not reported the process server {1} with a heartbeat within {2} minutes. The registration ran; the configuration server can take longer to show it. Resume to wait again, or look at C:\\ProgramData\\ASR\\home\\svsystems\\monitor_protection*.log on the VM. The wait is the setting asrFailback.registration.heartbeatTimeoutMinutes.',
             run.plan.configurationServer.friendlyName,

@@ -6,7 +6,7 @@ import type { DeploymentPlan } from '../../src/deployment/deploymentPlan';
 import type { RequestLogEntry } from '../emulator/control/requestLog';
 import { configurationServerNode, emulatorControl, wizardApi } from './extensionTestContext';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedUserInput';
-import { PASSPHRASE, PASSWORD, TOKYO_TO_SUBNET } from './wizardScripts';
+import { PASSPHRASE, PASSWORD, SIZE_TO_PORTS, TOKYO_TO_SUBNET } from './wizardScripts';
 
 
 const api = wizardApi;
@@ -35,12 +35,7 @@ const throughSummary: readonly ScriptedAnswer[] = [
   { input: '10.10.2.3', rejectedWith: /reserve/i },
   { input: '10.10.3.5', rejectedWith: /10\.10\.2\.0\/27/ },
   { input: '10.10.2.5' },
-  { pick: 'Standard_A8_v2' },
-  { pick: 'Windows Server 2016-Datacenter' },
-  { pick: /^Download it from/ },
-  { input: '192.168.10.20' },
-  { input: '443' },
-  { input: '9443' },
+  ...SIZE_TO_PORTS,
   { input: PASSPHRASE },
   { pick: 'Do not remember it' },
   { pick: /Save the plan as JSON/ },

@@ -12,7 +12,7 @@ import type { ArmResource } from '../emulator/arm/types';
 import { waitUntil } from '../support/waitUntil';
 import { configurationServerNode, emulatorControl, infrastructureTree, renderChildren, wizardApi } from './extensionTestContext';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedUserInput';
-import { PASSPHRASE, PASSWORD } from './wizardScripts';
+import { PASSPHRASE, PASSWORD, SIZE_TO_PORTS } from './wizardScripts';
 
 const SUBSCRIPTION = '/subscriptions/c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b';
 const NEW_GROUP = 'rg-ps-deploy-test';
@@ -46,12 +46,7 @@ function toDeploy(placement: Placement = {}): ScriptedAnswer[] {
     { input: PASSWORD },
     ...account,
     { input: network === 'vnet-failover-japaneast' ? IP_ADDRESS : '10.20.1.5' },
-    { pick: 'Standard_A8_v2' },
-    { pick: 'Windows Server 2016-Datacenter' },
-    { pick: /^Download it from/ },
-    { input: '192.168.10.20' },
-    { input: '443' },
-    { input: '9443' },
+    ...SIZE_TO_PORTS,
     { input: placement.passphrase ?? PASSPHRASE },
     { pick: 'Do not remember it' },
     { pick: /Deploy and register/ },
@@ -96,27 +91,34 @@ async function runningDeploymentId(): Promise<string> {
   return waitUntil('a running deployment in the ledger', () => api.deploymentRecords().find((record) => record.state === 'running')?.plan.deploymentId, { timeoutMs: 20_000 });
 }
 
-describe('Deploy and register a process server (real extension host, emulator)', function () {
-  this.timeout(120_000);
+/**
+ * The hooks both suites share: the extension polls as fast as the emulator's short operations allow; each test starts
+ * from the seed with no fault or hold, and ends with none (the extension's log printed when it failed). Returns what
+ * Azure held before the test.
+ */
+function deploymentTestBed(): () => string[] {
   let seeded: string[] = [];
-
   before(async () => {
     (await wizardApi()).setDeploymentPacing({ updateIntervalInMs: 20, recheckIntervalMs: 20 });
   });
-
   beforeEach(async () => {
     await control.resetState();
     await control.clearFaults();
     await control.releaseHold();
     seeded = await resourceIds();
   });
-
   afterEach(async function () {
     await printExtensionLogOnFailure(this.currentTest);
     await control.releaseHold();
     await control.clearFaults();
     await vscode.workspace.getConfiguration('asrFailback.registration').update('heartbeatTimeoutMinutes', undefined, vscode.ConfigurationTarget.Global);
   });
+  return () => seeded;
+}
+
+describe('Deploy and register a process server (real extension host, emulator)', function () {
+  this.timeout(120_000);
+  const seededResources = deploymentTestBed();
 
   it('creates every resource with its tags, registers through a protected parameter, and waits for the heartbeat', async () => {
     const before = (await control.requests()).at(-1)?.sequence ?? 0;
@@ -124,7 +126,7 @@ describe('Deploy and register a process server (real extension host, emulator)',
     assert.equal(outcome.deployment?.state, 'succeeded', outcome.deployment?.message);
     const deploymentId = outcome.deploymentId;
 
-    const created = (await resourceIds()).filter((id) => !seeded.includes(id));
+    const created = (await resourceIds()).filter((id) => !seededResources().includes(id));
     const expected = [
       groupId(NEW_GROUP),
       `${groupId(NEW_GROUP)}/providers/Microsoft.Storage/storageAccounts/${NEW_ACCOUNT}`,
@@ -242,7 +244,7 @@ describe('Deploy and register a process server (real extension host, emulator)',
     assert.match(choice?.text ?? '', /OSProvisioningTimedOut/);
     assert.equal(outcome.deployment?.state, 'rolledBack');
     assert.equal(outcome.deployment.stoppedAt, 'virtualMachine');
-    assert.deepEqual(await resourceIds(), seeded, 'exactly what the run created is gone; the group, the storage account and the other VM stay');
+    assert.deepEqual(await resourceIds(), seededResources(), 'exactly what the run created is gone; the group, the storage account and the other VM stay');
   });
 
   it('stops before registering when the network has no gateway, with the path table and the cause', async () => {
@@ -358,7 +360,7 @@ describe('Deploy and register a process server (real extension host, emulator)',
     await api.offerInterruptedDeployments(offerUi);
     assert.deepEqual(offerUi.unused, []);
     assert.match(offerUi.prompts[0]?.text ?? '', /interrupted by a window reload or a crash/);
-    assert.deepEqual(await resourceIds(), seeded, 'everything the interrupted run created is gone');
+    assert.deepEqual(await resourceIds(), seededResources(), 'everything the interrupted run created is gone');
     assert.equal(api.deploymentRecords().find((record) => record.plan.deploymentId === deploymentId)?.state, 'rolledBack');
   });
 });
@@ -453,24 +455,7 @@ const stepFaults: readonly {
 
 describe('Deploy: every step, failed and cancelled (real extension host, emulator)', function () {
   this.timeout(120_000);
-  let seeded: string[] = [];
-
-  before(async () => {
-    (await wizardApi()).setDeploymentPacing({ updateIntervalInMs: 20, recheckIntervalMs: 20 });
-  });
-
-  beforeEach(async () => {
-    await control.resetState();
-    await control.clearFaults();
-    await control.releaseHold();
-    seeded = await resourceIds();
-  });
-
-  afterEach(async function () {
-    await printExtensionLogOnFailure(this.currentTest);
-    await control.releaseHold();
-    await control.clearFaults();
-  });
+  const seededResources = deploymentTestBed();
 
   for (const { step, fault, hold, label } of stepFaults) {
     it(`${step}: a failure names the step and Azure's error, and a rollback removes exactly what the run created`, async () => {
@@ -497,7 +482,7 @@ describe('Deploy: every step, failed and cancelled (real extension host, emulato
       assert.ok(choice?.text.includes(code), `and Azure's code ${code}: ${choice?.text ?? ''}`);
       assert.equal(outcome.deployment?.stoppedAt, step);
       assert.equal(outcome.deployment.state, 'rolledBack', JSON.stringify(outcome.deployment.rollback));
-      assert.deepEqual(await resourceIds(), seeded, 'after the rollback Azure holds exactly what it held before');
+      assert.deepEqual(await resourceIds(), seededResources(), 'after the rollback Azure holds exactly what it held before');
     });
 
     it(`${step}: a cancel stops it at once, and a resume completes the deployment`, async () => {

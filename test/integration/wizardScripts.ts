@@ -15,6 +15,16 @@ export const TOKYO_TO_SUBNET: readonly ScriptedAnswer[] = [
   { pick: 'snet-process-server' },
 ];
 
+/** From the VM size to the data-transfer port: the defaults, the documented installer and the Tokyo address. */
+export const SIZE_TO_PORTS: readonly ScriptedAnswer[] = [
+  { pick: 'Standard_A8_v2' },
+  { pick: 'Windows Server 2016-Datacenter' },
+  { pick: /^Download it from/ },
+  { input: '192.168.10.20' },
+  { input: '443' },
+  { input: '9443' },
+];
+
 /** After the subnet, a free server name and valid credentials, a storage account, an address and the defaults to the passphrase. */
 export function tokyoServerToPassphrase(serverName: string): ScriptedAnswer[] {
   return [
@@ -24,11 +34,6 @@ export function tokyoServerToPassphrase(serverName: string): ScriptedAnswer[] {
     { input: PASSWORD },
     { pick: 'contosoasrcachejpe01' },
     { input: '10.10.2.5' },
-    { pick: 'Standard_A8_v2' },
-    { pick: 'Windows Server 2016-Datacenter' },
-    { pick: /^Download it from/ },
-    { input: '192.168.10.20' },
-    { input: '443' },
-    { input: '9443' },
+    ...SIZE_TO_PORTS,
   ];
 }
