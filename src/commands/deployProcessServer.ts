@@ -7,7 +7,7 @@ import type { DeploymentLedger, DeploymentRecord, DeploymentState, DeploymentSte
 import type { DeploymentPlan } from '../deployment/deploymentPlan';
 import { stepsForPlan } from '../deployment/deploymentSteps';
 import type { DeploymentPacing, DeploymentRun, DeploymentSecrets, ExecuteStep, RegistrationSettings } from '../deployment/executeStep';
-import { rollBack, type RollbackOutcome } from '../deployment/rollback';
+import { rollBack, type RemovalOutcome } from '../deployment/rollback';
 import type { ExtensionLog } from '../logging/extensionLog';
 import type { InfrastructureServices } from '../services/subscriptionServices';
 import { parseResourceId } from '../siteRecovery/fabricMapping';
@@ -50,7 +50,7 @@ export interface DeploymentResult {
   /** The step that failed or was cancelled last, when one did. */
   readonly stoppedAt?: DeploymentStepId;
   readonly message?: string;
-  readonly rollback?: RollbackOutcome;
+  readonly rollback?: RemovalOutcome;
 }
 
 /** The registration settings (asrFailback.registration.*), read when a deployment starts. */
@@ -205,7 +205,7 @@ async function askMissingSecrets(dependencies: DeploymentDependencies, record: D
 }
 
 /** Rolls back under its own cancellable progress notification and reports what it did. */
-async function rollBackWithProgress(dependencies: DeploymentDependencies, target: DeploymentTarget): Promise<RollbackOutcome> {
+async function rollBackWithProgress(dependencies: DeploymentDependencies, target: DeploymentTarget): Promise<RemovalOutcome> {
   const { ledger, log, services, pacing } = dependencies;
   const { plan } = target;
   const record = ledger.get(plan.deploymentId);

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { azureErrorCode, errorMessage } from '../azure/azureErrors';
-import type { PollingOptions } from '../services/deploymentService';
+import type { DeploymentService, PollingOptions } from '../services/deploymentService';
 import type { SubscriptionServices } from '../services/subscriptionServices';
 import { parseResourceId } from '../siteRecovery/fabricMapping';
 import type { DeploymentLedger, DeploymentRecord, LedgerResource } from './deploymentLedger';
 import { ResourceTypes } from './deploymentPlan';
 import { DEPLOYMENT_ID_TAG } from './resourceTags';
 
-/** What a rollback did with each resource of the ledger. */
-export interface RollbackOutcome {
+/** What a rollback or a removal did with each resource it was given. */
+export interface RemovalOutcome {
   readonly removed: readonly string[];
   /** Resources left in place, with why (not this deployment's, or still holding something else). */
   readonly kept: readonly { readonly id: string; readonly reason: string }[];
@@ -32,25 +32,40 @@ function removalRank(resource: LedgerResource): number {
 /** Why a resource must stay although the ledger lists it, or undefined when this deployment may remove it. */
 type Verdict = { readonly gone: true } | { readonly gone: false; readonly keepBecause: string | undefined };
 
-/**
- * Removes exactly what a deployment created, as its ledger records it, in reverse dependency order. Each resource is
- * read again just before its delete: one that is gone is forgotten; one that does not carry this deployment's tag (or,
- * for the OS disk, which Azure does not tag, is attached to another VM) is kept; a resource group is removed only
- * when nothing else is left in it. A failure is reported and the rest goes on; running it again finishes the job.
- */
-export async function rollBack(
+/** Removes exactly what a deployment created, as its ledger records it (removeDeploymentResources). */
+export function rollBack(
   record: DeploymentRecord,
   services: SubscriptionServices,
   ledger: DeploymentLedger,
   polling: PollingOptions,
   log: (message: string) => void,
-): Promise<RollbackOutcome> {
+): Promise<RemovalOutcome> {
   const { deploymentId } = record.plan;
+  const vmId = record.plan.resources.find((resource) => resource.type === ResourceTypes.virtualMachine)?.id;
+  return removeDeploymentResources(record.resources, { deploymentId, vmId }, services.deployment, polling, log, async (id) => {
+    await ledger.forgetResource(deploymentId, id);
+  });
+}
+
+/**
+ * Removes resources a deployment created, in reverse dependency order. Each is read again just before its delete: one
+ * that is gone is forgotten (`forget`); one that does not carry the deployment's id tag (or, for the OS disk, is
+ * attached to another VM than the deployment's) is kept; a resource group is removed only when nothing else is left in
+ * it. A failure is reported and the rest goes on; running it again finishes the job.
+ */
+export async function removeDeploymentResources(
+  resources: readonly LedgerResource[],
+  owner: { readonly deploymentId: string; readonly vmId: string | undefined },
+  deployment: DeploymentService,
+  polling: PollingOptions,
+  log: (message: string) => void,
+  forget: (resourceId: string) => Promise<void>,
+): Promise<RemovalOutcome> {
+  const { deploymentId } = owner;
+  const vmId = owner.vmId?.toLowerCase();
   const removed: string[] = [];
   const kept: { id: string; reason: string }[] = [];
   const failed: { id: string; code: string | undefined; message: string }[] = [];
-  const { deployment } = services;
-  const vmId = record.plan.resources.find((resource) => resource.type === ResourceTypes.virtualMachine)?.id.toLowerCase();
   const ours = (tags: Record<string, string> | undefined): string | undefined =>
     tags?.[DEPLOYMENT_ID_TAG] === deploymentId ? undefined : vscode.l10n.t('it does not carry this deployment\'s tag {0}', DEPLOYMENT_ID_TAG);
 
@@ -113,12 +128,12 @@ export async function rollBack(
     }
   };
 
-  for (const resource of [...record.resources].sort((a, b) => removalRank(a) - removalRank(b))) {
+  for (const resource of [...resources].sort((a, b) => removalRank(a) - removalRank(b))) {
     try {
       const verdict = await verdictOf(resource);
       if (verdict.gone) {
         log(vscode.l10n.t('{0} is not there (any more): nothing to remove.', resource.id));
-        await ledger.forgetResource(deploymentId, resource.id);
+        await forget(resource.id);
         continue;
       }
       if (verdict.keepBecause !== undefined) {
@@ -129,7 +144,7 @@ export async function rollBack(
       log(vscode.l10n.t('Removing {0}…', resource.id));
       const startedAt = performance.now();
       await remove(resource);
-      await ledger.forgetResource(deploymentId, resource.id);
+      await forget(resource.id);
       removed.push(resource.id);
       log(vscode.l10n.t('Removed {0} in {1} s.', resource.id, ((performance.now() - startedAt) / 1000).toFixed(1)));
     } catch (error) {

@@ -3,12 +3,7 @@ import { ResourceTypes } from '../deployment/deploymentPlan';
 import type { DeploymentRun, ExecuteStep } from '../deployment/executeStep';
 import { pollingOf } from '../deployment/executeStep';
 import { plannedResource } from '../deployment/steps/ensureResource';
-import { CHECK_PATH_SCRIPT } from './registrationScripts';
-import { judgePath, parsePathCheckOutput, pathTableLines } from './pathCheckResult';
-import { lastLines, runScriptOnVm } from './vmScript';
-
-/** The run command that checks the path; a resumed run updates it, which runs it again. */
-export const PATH_CHECK_RUN_COMMAND = 'asr-failback-check-path';
+import { checkPathFromVm } from './pathCheck';
 
 /** Thrown when the path to the configuration server does not hold: registration would fail, so it does not start. */
 export class PathCheckFailedError extends Error {
@@ -21,11 +16,7 @@ export class PathCheckFailedError extends Error {
   }
 }
 
-/**
- * Checks, from the new VM, what the documented registration failures come from: the configuration server's name
- * resolves, the route to it goes through the VPN/ExpressRoute gateway (the NIC's effective routes, from Azure), and
- * it answers on TCP 443; and that inbound 9443 is let in. Logs the table; a failed check stops the deployment here.
- */
+/** The deployment's step that checks the path from the new VM (pathCheck.ts) and stops it when a check fails. */
 export class PathCheckStep implements ExecuteStep {
   readonly id = 'pathCheck';
   readonly dependsOn = ['virtualMachine'] as const;
@@ -37,35 +28,15 @@ export class PathCheckStep implements ExecuteStep {
 
   async execute(run: DeploymentRun, signal: AbortSignal): Promise<void> {
     const { address, port } = run.plan.configurationServer;
+    const vm = plannedResource(run, ResourceTypes.virtualMachine);
     const nic = plannedResource(run, ResourceTypes.networkInterface);
-    const [result, routes] = await Promise.all([
-      runScriptOnVm(
-        run,
-        PATH_CHECK_RUN_COMMAND,
-        CHECK_PATH_SCRIPT,
-        [
-          { name: 'ConfigurationServerAddress', value: address },
-          { name: 'ConfigurationServerPort', value: String(port) },
-          { name: 'DataTransferPort', value: String(run.plan.processServer.dataTransferPort) },
-        ],
-        [],
-        signal,
-      ),
-      run.services.deployment.effectiveRoutes(nic.id, pollingOf(run, signal)),
-    ]);
-    const script = parsePathCheckOutput(result.output);
-    if (result.executionState !== 'Succeeded' || script === undefined) {
-      throw new Error(
-        vscode.l10n.t(
-          'The path check could not run on the VM ({0}, exit code {1}): {2}',
-          result.executionState,
-          result.exitCode ?? '-',
-          lastLines(result.error, 3).join(' ') || lastLines(result.output, 3).join(' '),
-        ),
-      );
-    }
-    const verdict = judgePath(address, script, routes);
-    const table = pathTableLines(verdict);
+    const { verdict, table } = await checkPathFromVm(
+      run.services.deployment,
+      vm,
+      nic.id,
+      { address, port, dataTransferPort: run.plan.processServer.dataTransferPort },
+      pollingOf(run, signal),
+    );
     run.log(vscode.l10n.t('Path from the process server to the configuration server {0}:', address));
     for (const line of table) {
       run.log(`  ${line}`);

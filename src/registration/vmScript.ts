@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { ResourceTypes } from '../deployment/deploymentPlan';
-import { pollingOf, type DeploymentRun } from '../deployment/executeStep';
-import { plannedResource } from '../deployment/steps/ensureResource';
+import type { DeploymentService, PollingOptions } from '../services/deploymentService';
 
 /** A parameter of a script: plain ones Azure shows in the run command, protected ones it never returns. */
 export interface ScriptParameter {
@@ -17,6 +15,14 @@ export interface ScriptResult {
   readonly error: string;
 }
 
+/** The VM a script runs on: its run command takes the VM's region and tags. */
+export interface ScriptTarget {
+  readonly id: string;
+  readonly name: string;
+  readonly location: string;
+  readonly tags: Record<string, string>;
+}
+
 /** The longest a script may run on the VM: Unified Setup installs and registers in well under this. */
 const SCRIPT_TIMEOUT_SECONDS = 90 * 60;
 
@@ -26,15 +32,14 @@ const SCRIPT_TIMEOUT_SECONDS = 90 * 60;
  * argument; `protectedParameters` travel only in this request.
  */
 export async function runScriptOnVm(
-  run: DeploymentRun,
+  deployment: DeploymentService,
+  vm: ScriptTarget,
   name: string,
   script: string,
   parameters: readonly ScriptParameter[],
   protectedParameters: readonly ScriptParameter[],
-  signal: AbortSignal,
+  polling: PollingOptions,
 ): Promise<ScriptResult> {
-  const vm = plannedResource(run, ResourceTypes.virtualMachine);
-  const { deployment } = run.services;
   await deployment.runCommand(
     vm.id,
     name,
@@ -48,9 +53,9 @@ export async function runScriptOnVm(
       timeoutInSeconds: SCRIPT_TIMEOUT_SECONDS,
       treatFailureAsDeploymentFailure: false,
     },
-    pollingOf(run, signal),
+    polling,
   );
-  const command = await deployment.getRunCommand(vm.id, name, signal);
+  const command = await deployment.getRunCommand(vm.id, name, polling.signal);
   const view = command?.instanceView;
   if (view === undefined) {
     throw new Error(vscode.l10n.t('Azure reports no result for the run command {0} on {1}.', name, vm.name));

@@ -3,6 +3,7 @@ import { collectAll, withCallSignal } from '../azure/callCancellation';
 import { toSiteRecoveryFabric } from '../siteRecovery/fabricMapping';
 import type { SiteRecoveryFabric, VaultInfo } from '../siteRecovery/model';
 import type { ConcurrencyLimiter } from '../util/concurrencyLimiter';
+import type { PollingOptions } from './deploymentService';
 
 /** A vault's configuration servers and replication appliances (Site Recovery fabrics), with their process servers. */
 export class FabricService {
@@ -34,5 +35,27 @@ export class FabricService {
       signal,
     );
     return toSiteRecoveryFabric(fabric, vault);
+  }
+
+  /**
+   * Moves every replication of `sourceProcessServerId` to `targetProcessServerId`, another process server of the same
+   * configuration server (Site Recovery's reassociate-gateway operation, "Switch" in the portal), and waits for it.
+   */
+  async moveReplications(
+    vault: VaultInfo,
+    fabricName: string,
+    sourceProcessServerId: string,
+    targetProcessServerId: string,
+    polling: PollingOptions,
+  ): Promise<void> {
+    await withCallSignal(polling.signal, () =>
+      this.clients.siteRecovery().replicationFabrics.beginReassociateGatewayAndWait(
+        vault.name,
+        vault.resourceGroup,
+        fabricName,
+        { properties: { sourceProcessServerId, targetProcessServerId, updateType: 'ServerLevel' } },
+        { abortSignal: polling.signal, ...(polling.updateIntervalInMs === undefined ? {} : { updateIntervalInMs: polling.updateIntervalInMs }) },
+      ),
+    );
   }
 }

@@ -74,8 +74,11 @@ function fromClassicProcessServer(server: ProcessServer): ProcessServerInfo {
     health: server.health === undefined && healthErrors.length > 0 ? 'Warning' : health(server.health),
     healthErrors,
     machineCount: count(server.machineCount),
+    replicationPairCount: count(server.replicationPairCount),
     osVersion: server.osVersion,
     serviceStatus: server.psServiceStatus,
+    sslCertExpiry: server.sslCertExpiryDate,
+    sslCertExpiryRemainingDays: server.sslCertExpiryRemainingDays,
   };
 }
 

@@ -45,6 +45,11 @@ export interface ProcessServerInfo {
   readonly healthErrors: readonly string[];
   /** Replicated machines the process server serves: it must not be removed while this is above zero. */
   readonly machineCount?: number;
+  /** Replication pairs it carries: also a reason it must not be removed. */
+  readonly replicationPairCount?: number;
   readonly osVersion?: string;
   readonly serviceStatus?: string;
+  /** When its SSL certificate expires, and in how many days (Site Recovery's own count). */
+  readonly sslCertExpiry?: Date;
+  readonly sslCertExpiryRemainingDays?: number;
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { AzureSubscriptionContext } from '../../../azure/azureSubscriptionContext';
-import type { SiteRecoveryFabric, VaultInfo } from '../../../siteRecovery/model';
+import { listConfigurationServers, type ConfigurationServerLocation } from '../../../services/configurationServerListing';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import type { AddProcessServerContext } from '../addProcessServerContext';
 
@@ -35,27 +34,7 @@ export class ConfigurationServerStep implements PromptStep<AddProcessServerConte
     context.configurationServer = picked.data;
   }
 
-  private async configurationServers(
-    context: AddProcessServerContext,
-  ): Promise<{ subscription: AzureSubscriptionContext; vault: VaultInfo; fabric: SiteRecoveryFabric }[]> {
-    const subscriptions = await context.listSubscriptions();
-    const perSubscription = await Promise.all(
-      subscriptions.map(async (subscription) => {
-        const services = context.servicesFor(subscription);
-        const listing = await services.vaults.list(context.signal);
-        if (listing.kind !== 'vaults') {
-          return [];
-        }
-        const perVault = await Promise.all(
-          listing.vaults.map(async (vault) =>
-            (await services.fabrics.list(vault, context.signal))
-              .filter((fabric) => fabric.kind === 'configurationServer')
-              .map((fabric) => ({ subscription, vault, fabric })),
-          ),
-        );
-        return perVault.flat();
-      }),
-    );
-    return perSubscription.flat();
+  private async configurationServers(context: AddProcessServerContext): Promise<ConfigurationServerLocation[]> {
+    return listConfigurationServers(await context.listSubscriptions(), context.servicesFor, context.signal);
   }
 }
