@@ -10,4 +10,7 @@ export const CommandIds = {
   addProcessServer: 'asrFailback.addProcessServer',
   openProcessServerPlan: 'asrFailback.openProcessServerPlan',
   resumeDeployment: 'asrFailback.resumeDeployment',
+  diagnoseProcessServer: 'asrFailback.diagnoseProcessServer',
+  reregisterProcessServer: 'asrFailback.reregisterProcessServer',
+  removeProcessServer: 'asrFailback.removeProcessServer',
 } as const;

@@ -6,6 +6,9 @@ import { selectSubscriptions } from './commands/selectSubscriptions';
 import { addProcessServer, addProcessServerFromPlan, type AddProcessServerOutcome } from './commands/addProcessServer';
 import type { DeploymentDependencies, DeploymentResult } from './commands/deployProcessServer';
 import { offerInterruptedDeployments, resumeOrRollBack } from './commands/resumeDeployment';
+import { diagnoseCommand, removeCommand, reregisterCommand, type ProcessServerCommandDependencies, type RemovalResult } from './commands/processServerCommands';
+import type { ProcessServerDiagnosis } from './diagnosis/processServerDiagnosis';
+import { PendingRemovals } from './removal/pendingRemovals';
 import { DeploymentActivity } from './deployment/deploymentActivity';
 import { DeploymentLedger, type DeploymentRecord } from './deployment/deploymentLedger';
 import type { DeploymentPacing } from './deployment/executeStep';
@@ -40,6 +43,9 @@ export interface WizardTestApi {
   addProcessServer(node: unknown, userInput: UserInput): Promise<AddProcessServerOutcome>;
   addProcessServerFromPlan(userInput: UserInput): Promise<AddProcessServerOutcome>;
   resumeOrRollBack(userInput: UserInput): Promise<DeploymentResult | undefined>;
+  diagnoseProcessServer(node: unknown, userInput: UserInput): Promise<ProcessServerDiagnosis>;
+  reregisterProcessServer(node: unknown, userInput: UserInput): Promise<void>;
+  removeProcessServer(node: unknown, userInput: UserInput): Promise<RemovalResult>;
   /** What start-up does with deployments a reload or crash interrupted (answered through `userInput`). */
   offerInterruptedDeployments(userInput: UserInput): Promise<void>;
   /** The deployments' ledger (no secret in it), and a way to write a record as a crashed window leaves it. */
@@ -119,6 +125,22 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   registerCommand(context, log, CommandIds.openProcessServerPlan, () => addProcessServerFromPlan(wizardDependencies, new QuickInputUserInput()));
   registerCommand(context, log, CommandIds.resumeDeployment, () => resumeOrRollBack(deployment, account, new QuickInputUserInput()));
+  const processServerCommands: ProcessServerCommandDependencies = {
+    account,
+    services,
+    deployedVms,
+    ledger,
+    pendingRemovals: new PendingRemovals(context.globalState),
+    passphrases,
+    log,
+    get pacing() {
+      return pacing;
+    },
+    refreshConfigurationServer: (fabricId) => tree.refreshConfigurationServer(fabricId),
+  };
+  registerCommand(context, log, CommandIds.diagnoseProcessServer, (node) => diagnoseCommand(processServerCommands, infrastructureTargetOf(node), new QuickInputUserInput()));
+  registerCommand(context, log, CommandIds.reregisterProcessServer, (node) => reregisterCommand(processServerCommands, infrastructureTargetOf(node), new QuickInputUserInput()));
+  registerCommand(context, log, CommandIds.removeProcessServer, (node) => removeCommand(processServerCommands, infrastructureTargetOf(node), new QuickInputUserInput()));
 
   log.info(vscode.l10n.t('Azure Site Recovery failback extension {0} activated.', extensionVersion(context)));
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
@@ -129,6 +151,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     addProcessServer: (node, userInput) => addProcessServer(wizardDependencies, infrastructureTargetOf(node), userInput),
     addProcessServerFromPlan: (userInput) => addProcessServerFromPlan(wizardDependencies, userInput),
     resumeOrRollBack: (userInput) => resumeOrRollBack(deployment, account, userInput),
+    diagnoseProcessServer: (node, userInput) => diagnoseCommand(processServerCommands, infrastructureTargetOf(node), userInput),
+    reregisterProcessServer: (node, userInput) => reregisterCommand(processServerCommands, infrastructureTargetOf(node), userInput),
+    removeProcessServer: (node, userInput) => removeCommand(processServerCommands, infrastructureTargetOf(node), userInput),
     offerInterruptedDeployments: (userInput) => offerInterruptedDeployments(deployment, account, userInput),
     deploymentRecords: () => ledger.all(),
     cancelDeployment: (deploymentId) => activity.cancel(deploymentId),

@@ -3,117 +3,20 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AddProcessServerOutcome } from '../../src/commands/addProcessServer';
 import type { DeploymentStepId } from '../../src/deployment/deploymentLedger';
 import type { FaultRule } from '../emulator/control/faults';
 import type { RequestLogEntry } from '../emulator/control/requestLog';
 import type { HoldRule } from '../emulator/control/holds';
-import type { ArmResource } from '../emulator/arm/types';
 import { waitUntil } from '../support/waitUntil';
-import { configurationServerNode, emulatorControl, infrastructureTree, renderChildren, wizardApi } from './extensionTestContext';
+import { infrastructureTree, renderChildren, wizardApi } from './extensionTestContext';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedUserInput';
-import { PASSPHRASE, PASSWORD, SIZE_TO_PORTS } from './wizardScripts';
-
-const SUBSCRIPTION = '/subscriptions/c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b';
-const NEW_GROUP = 'rg-ps-deploy-test';
-const NEW_ACCOUNT = 'asrpsdeploytest01';
-const SERVER = 'ps-deploy-01';
-const IP_ADDRESS = '10.10.2.5';
-
-interface Placement {
-  /** A new resource group and storage account (the default), or the demo's existing ones. */
-  readonly existingGroupAndAccount?: boolean;
-  readonly network?: string;
-  readonly passphrase?: string;
-}
-
-/** The wizard's answers from the subscription to "Deploy and register", for the demo's Japan East estate. */
-function toDeploy(placement: Placement = {}): ScriptedAnswer[] {
-  const group: ScriptedAnswer[] = placement.existingGroupAndAccount === true ? [{ pick: 'rg-asr-ps-deploy' }] : [{ pick: '$(add) Create new resource group…' }, { input: NEW_GROUP }];
-  const account: ScriptedAnswer[] =
-    placement.existingGroupAndAccount === true ? [{ pick: 'contosoasrcachejpe01' }] : [{ pick: '$(add) Create new storage account…' }, { input: NEW_ACCOUNT }];
-  const network = placement.network ?? 'vnet-failover-japaneast';
-  return [
-    { pick: 'Contoso Production' },
-    ...group,
-    { pick: 'Japan East' },
-    { pick: network },
-    { pick: new RegExp(`Use ${network} anyway`) },
-    { pick: network === 'vnet-failover-japaneast' ? 'snet-process-server' : 'default' },
-    { input: SERVER },
-    { input: 'asradmin' },
-    { input: PASSWORD },
-    { input: PASSWORD },
-    ...account,
-    { input: network === 'vnet-failover-japaneast' ? IP_ADDRESS : '10.20.1.5' },
-    ...SIZE_TO_PORTS,
-    { input: placement.passphrase ?? PASSPHRASE },
-    { pick: 'Do not remember it' },
-    { pick: /Deploy and register/ },
-  ];
-}
-
-const control = emulatorControl();
-
-function tokyo(): Promise<unknown> {
-  return configurationServerNode('Contoso Production', 'rsv-failback-japaneast', 'cs-tokyo-01');
-}
-
-/** Lowercase ids of every resource in the emulator, sorted. */
-async function resourceIds(): Promise<string[]> {
-  return (await control.state()).resources.map((resource) => resource.id.toLowerCase()).sort();
-}
-
-async function resource(id: string): Promise<ArmResource | undefined> {
-  return (await control.state()).resources.find((candidate) => candidate.id.toLowerCase() === id.toLowerCase());
-}
-
-const groupId = (name: string): string => `${SUBSCRIPTION}/resourceGroups/${name}`;
-const vmId = (group: string): string => `${groupId(group)}/providers/Microsoft.Compute/virtualMachines/${SERVER}`;
-const nicId = (group: string): string => `${groupId(group)}/providers/Microsoft.Network/networkInterfaces/${SERVER}-nic`;
-
-async function tokyoProcessServers(): Promise<Record<string, unknown>[]> {
-  const fabric = (await control.state()).resources.find((candidate) => candidate.name === 'cs-tokyo-01' || (candidate.properties?.['friendlyName'] === 'cs-tokyo-01'));
-  const details = fabric?.properties?.['customDetails'] as { processServers?: Record<string, unknown>[] } | undefined;
-  return details?.processServers ?? [];
-}
-
-async function deploy(answers: readonly ScriptedAnswer[]): Promise<{ ui: ScriptedUserInput; outcome: AddProcessServerOutcome }> {
-  const ui = new ScriptedUserInput(answers);
-  const outcome = await (await wizardApi()).addProcessServer(await tokyo(), ui);
-  assert.deepEqual(ui.unused, [], 'every scripted answer was used');
-  return { ui, outcome };
-}
+import { PASSPHRASE, PASSWORD } from './wizardScripts';
+import { control, deploy, deploymentTestBed, filesUnder, groupId, IP_ADDRESS, NEW_ACCOUNT, NEW_GROUP, nicId, resource, resourceIds, SERVER, tokyo, tokyoProcessServers, toDeploy, vmId } from './deploymentScripts';
 
 /** The running deployment's id, once the ledger has it. */
 async function runningDeploymentId(): Promise<string> {
   const api = await wizardApi();
   return waitUntil('a running deployment in the ledger', () => api.deploymentRecords().find((record) => record.state === 'running')?.plan.deploymentId, { timeoutMs: 20_000 });
-}
-
-/**
- * The hooks both suites share: the extension polls as fast as the emulator's short operations allow; each test starts
- * from the seed with no fault or hold, and ends with none (the extension's log printed when it failed). Returns what
- * Azure held before the test.
- */
-function deploymentTestBed(): () => string[] {
-  let seeded: string[] = [];
-  before(async () => {
-    (await wizardApi()).setDeploymentPacing({ updateIntervalInMs: 20, recheckIntervalMs: 20 });
-  });
-  beforeEach(async () => {
-    await control.resetState();
-    await control.clearFaults();
-    await control.releaseHold();
-    seeded = await resourceIds();
-  });
-  afterEach(async function () {
-    await printExtensionLogOnFailure(this.currentTest);
-    await control.releaseHold();
-    await control.clearFaults();
-    await vscode.workspace.getConfiguration('asrFailback.registration').update('heartbeatTimeoutMinutes', undefined, vscode.ConfigurationTarget.Global);
-  });
-  return () => seeded;
 }
 
 describe('Deploy and register a process server (real extension host, emulator)', function () {
@@ -369,23 +272,6 @@ describe('Deploy and register a process server (real extension host, emulator)',
 function isSlowedRequest(request: RequestLogEntry, fault: FaultRule): boolean {
   const ending = (fault.path ?? '').split('/').at(-1)?.toLowerCase() ?? '';
   return request.method === fault.method && ending !== '' && request.path.toLowerCase().endsWith(`/${ending}`);
-}
-
-/** A failed test's diagnosis: the end of the extension's output channel (which holds no secret). */
-async function printExtensionLogOnFailure(test: Mocha.Test | undefined): Promise<void> {
-  if (test?.state !== 'failed') {
-    return;
-  }
-  for (const file of filesUnder((await wizardApi()).storageLocations().logDirectory)) {
-    console.log(`--- the last lines of ${file}:\n${fs.readFileSync(file, 'utf8').split('\n').slice(-40).join('\n')}`);
-  }
-}
-
-/** Every file below a directory. */
-function filesUnder(directory: string): string[] {
-  return fs.existsSync(directory)
-    ? fs.readdirSync(directory, { recursive: true, encoding: 'utf8' }).map((file) => path.join(directory, file)).filter((file) => fs.statSync(file).isFile())
-    : [];
 }
 
 /** The id of a process that has exited (as a crashed extension host's has). */
