@@ -8,6 +8,9 @@
 /** Marker line of scripts/registerProcessServer.ps1. */
 export const REGISTER_PROCESS_SERVER_MARKER = '# asr-failback:register-process-server';
 
+/** Marker line of scripts/unregisterProcessServer.ps1. */
+export const UNREGISTER_PROCESS_SERVER_MARKER = '# asr-failback:unregister-process-server';
+
 /** Marker line of scripts/checkPathToConfigurationServer.ps1. */
 export const CHECK_PATH_MARKER = '# asr-failback:check-path-to-configuration-server';
 

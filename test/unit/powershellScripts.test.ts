@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, type Node, type Tree } from '@vscode/tree-sitter-wasm';
-import { CHECK_PATH_MARKER, PATH_CHECK_RESULT_PREFIX, REGISTER_PROCESS_SERVER_MARKER } from '../../src/registration/scriptMarkers';
+import { CHECK_PATH_MARKER, PATH_CHECK_RESULT_PREFIX, REGISTER_PROCESS_SERVER_MARKER, UNREGISTER_PROCESS_SERVER_MARKER } from '../../src/registration/scriptMarkers';
 import * as emulatorContract from '../emulator/simulation/scriptOutcome';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -154,7 +154,11 @@ describe('PowerShell scripts shipped by the extension (parsed by tree-sitter-pow
   it('finds the scripts under src/', () => {
     assert.deepEqual(
       [...scripts.keys()].map((file) => path.relative(root, file).split(path.sep).join('/')).sort(),
-      ['src/registration/scripts/checkPathToConfigurationServer.ps1', 'src/registration/scripts/registerProcessServer.ps1'],
+      [
+        'src/registration/scripts/checkPathToConfigurationServer.ps1',
+        'src/registration/scripts/registerProcessServer.ps1',
+        'src/registration/scripts/unregisterProcessServer.ps1',
+      ],
     );
   });
 
@@ -221,12 +225,47 @@ describe('PowerShell scripts shipped by the extension (parsed by tree-sitter-pow
     assert.ok(/ConvertTo-Json\b.*-Compress/i.test(tree.rootNode.text), 'the result is one line of JSON');
   });
 
+  it('unregisterProcessServer.ps1 declares the parameters the extension passes and the emulator reads', () => {
+    const parameters = scriptParameters(script('unregisterProcessServer.ps1').tree);
+    assert.deepEqual(
+      parameters.map((parameter) => [parameter.name, parameter.defaultValue]),
+      [
+        ['ProcessServerIpAddress', undefined],
+        ['DataTransferPort', '9443'],
+      ],
+    );
+    assert.match(parameters[0]?.attributes ?? '', /Mandatory\s*=\s*\$true/);
+    assert.match(parameters[1]?.attributes ?? '', /ValidateRange\(1, 65535\)/);
+  });
+
+  it('unregisterProcessServer.ps1 uninstalls the documented programs in the documented order, Windows Installer ones silently with a log', () => {
+    const { tree } = script('unregisterProcessServer.ps1');
+    const list = descendantsOf(tree.rootNode, 'assignment_expression').find((assignment) => childrenOf(assignment)[0]?.text.toLowerCase() === '$programs');
+    assert.ok(list, 'the script assigns its list of programs to $Programs');
+    const names = descendantsOf(list, 'verbatim_string_characters')
+      .map((node) => node.text.slice(1, -1))
+      .filter((text) => text.startsWith('Microsoft Azure'));
+    assert.deepEqual(names, [
+      'Microsoft Azure Site Recovery Mobility Service/Master Target Server',
+      'Microsoft Azure Site Recovery Configuration/Process Server',
+      'Microsoft Azure Site Recovery Configuration/Process Server Dependencies',
+      'Microsoft Azure Recovery Services Agent',
+    ]);
+    const strings = descendantsOf(tree.rootNode, 'verbatim_string_characters').map((node) => node.text);
+    for (const expected of ["'/qn'", "'/x'", "'/L+*V'", "'msiexec.exe'", "'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall'", "'UnifiedAgentMSIUninstall.log'"]) {
+      assert.ok(strings.includes(expected), `the script has the string ${expected}`);
+    }
+    assert.match(tree.rootNode.text, /RegistryView\]::Registry64, \[Microsoft\.Win32\.RegistryView\]::Registry32/, 'both registry views are read');
+  });
+
   it('each script carries its marker line as a comment, the one the emulator recognises', () => {
     assert.equal(REGISTER_PROCESS_SERVER_MARKER, emulatorContract.REGISTER_MARKER);
+    assert.equal(UNREGISTER_PROCESS_SERVER_MARKER, emulatorContract.UNREGISTER_MARKER);
     assert.equal(CHECK_PATH_MARKER, emulatorContract.CHECK_PATH_MARKER);
     assert.equal(PATH_CHECK_RESULT_PREFIX, emulatorContract.PATH_CHECK_RESULT_PREFIX);
     for (const [fileName, marker] of [
       ['registerProcessServer.ps1', REGISTER_PROCESS_SERVER_MARKER],
+      ['unregisterProcessServer.ps1', UNREGISTER_PROCESS_SERVER_MARKER],
       ['checkPathToConfigurationServer.ps1', CHECK_PATH_MARKER],
     ] as const) {
       const { text, tree } = script(fileName);

@@ -11,6 +11,7 @@ import { usageRoutes } from './compute/usages';
 import { virtualMachineImageRoutes } from './compute/virtualMachineImages';
 import { virtualMachineRoutes } from './compute/virtualMachines';
 import { operationRoutes } from './operationRoutes';
+import { reassociateGatewayRoutes } from './recoveryServices/reassociateGateway';
 import { replicationFabricRoutes } from './recoveryServices/replicationFabrics';
 import { vaultRoutes } from './recoveryServices/vaults';
 import { genericResourceRoutes } from './resources/genericResources';
@@ -37,6 +38,7 @@ export function createArmRouter(services: ArmServices): ArmRouter {
   router.add(virtualNetworkGatewayRoutes(services));
   router.add(vaultRoutes(services));
   router.add(replicationFabricRoutes(services));
+  router.add(reassociateGatewayRoutes(services));
   router.add(virtualMachineRoutes(services));
   router.add(diskRoutes(services));
   router.add(virtualMachineImageRoutes(services));

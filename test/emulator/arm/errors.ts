@@ -1,5 +1,8 @@
 /** ARM error responses: `{ error: { code, message, target? } }` with the HTTP status Azure uses for each code. */
 
+/** One entry of `error.details` (Site Recovery puts its own error there: code, message, possibleCauses, recommendedAction). */
+export type ArmErrorDetail = Readonly<Record<string, string>>;
+
 /** An error ARM reports to the caller; thrown by handlers and rendered by the ARM request handler. */
 export class ArmError extends Error {
   constructor(
@@ -7,14 +10,22 @@ export class ArmError extends Error {
     readonly code: string,
     message: string,
     readonly target?: string,
+    readonly details?: readonly ArmErrorDetail[],
   ) {
     super(message);
     this.name = 'ArmError';
   }
 
   /** The JSON body ARM sends for this error. */
-  toBody(): { error: { code: string; message: string; target?: string } } {
-    return { error: { code: this.code, message: this.message, ...(this.target === undefined ? {} : { target: this.target }) } };
+  toBody(): { error: { code: string; message: string; target?: string; details?: readonly ArmErrorDetail[] } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.target === undefined ? {} : { target: this.target }),
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
   }
 }
 

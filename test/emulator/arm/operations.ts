@@ -110,6 +110,20 @@ export class OperationTracker {
     return { Location: url.toString(), ...this.retryAfter() };
   }
 
+  /**
+   * `Azure-AsyncOperation` and `Location` at paths of the provider's own scope (each gets `/{operationId}` and the
+   * request's api-version), and Retry-After: Site Recovery answers `…/vaults/{v}/replicationOperationStatus/{id}` and
+   * `…/replicationFabrics/{f}/operationresults/{id}`.
+   */
+  scopedHeaders(record: OperationRecord, start: OperationStart, paths: { readonly asyncOperation: string; readonly location: string }): Record<string, string> {
+    const url = (path: string): string => {
+      const result = new URL(`${path}/${record.id}`, start.context.baseUrl);
+      result.searchParams.set('api-version', start.context.apiVersion);
+      return result.toString();
+    };
+    return { 'Azure-AsyncOperation': url(paths.asyncOperation), Location: url(paths.location), ...this.retryAfter() };
+  }
+
   /** Answer of the Azure-AsyncOperation URL. */
   statusResponse(operationId: string): ArmResponse {
     const record = this.require(operationId);

@@ -1,8 +1,9 @@
 /**
  * Holds: a TEST CONTROL, not Azure behaviour (Azure has nothing like it). A hold keeps work the emulator would
  * otherwise finish on a timer pending until the test releases it, so a test can assert an intermediate state (an LRO
- * still running, a registered process server not yet in its fabric, a provider still Registering) and then let it
- * finish, without sleeping and hoping the timer has not fired yet. Released work runs at once, in the order it was held.
+ * still running, a registered process server not yet in its fabric or an unregistered one still in it, a provider
+ * still Registering) and then let it finish, without sleeping and hoping the timer has not fired yet. Released work
+ * runs at once, in the order it was held.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -12,6 +13,8 @@ export type HoldKind =
   | 'operation'
   /** A successfully registered process server appearing in its configuration server's fabric. */
   | 'processServerRegistration'
+  /** A successfully unregistered process server leaving its configuration server's fabric. */
+  | 'processServerUnregistration'
   /** A resource provider moving from Registering/Unregistering to Registered/Unregistered. */
   | 'providerRegistration';
 
@@ -37,7 +40,7 @@ interface StoredHold {
   readonly pending: { readonly description: string; readonly run: () => void }[];
 }
 
-const kinds: readonly HoldKind[] = ['operation', 'processServerRegistration', 'providerRegistration'];
+const kinds: readonly HoldKind[] = ['operation', 'processServerRegistration', 'processServerUnregistration', 'providerRegistration'];
 
 function globToRegex(glob: string): RegExp {
   const escape = (part: string): string => part.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '[^/]*');

@@ -1,7 +1,8 @@
 /**
  * The on-premises side, simulated: a script carrying a marker line and run on an Azure VM registers that VM as a
  * process server with a classic configuration server (`src/registration/scripts/registerProcessServer.ps1`: Unified
- * Setup in process-server mode), unregisters it, or checks the path to the configuration server (pathCheck.ts).
+ * Setup in process-server mode), unregisters it (processServerUnregistration.ts), or checks the path to the
+ * configuration server (pathCheck.ts).
  * Registration succeeds only when what the real script and Unified Setup need holds: arguments that bind and pass the
  * script's checks, a configuration server answering on 443 through a VPN/ExpressRoute gateway (onPremisesNetwork.ts),
  * and its passphrase. Output imitates the script's lines and the setup log tail it prints.
@@ -9,11 +10,13 @@
 import { randomUUID } from 'node:crypto';
 import { isIPv4 } from 'node:net';
 import { primaryAddressOf } from '../arm/network/networkQueries';
-import { liveProperties, propertiesOf } from '../arm/resourceHelpers';
+import { customDetailsOf, processServersOf, setProcessServers } from '../arm/recoveryServices/processServers';
+import { propertiesOf } from '../arm/resourceHelpers';
 import type { ArmServices } from '../arm/services';
 import { isJsonObject, type ArmResource, type JsonObject } from '../arm/types';
 import { connectFromVm, findConfigurationServer } from './onPremisesNetwork';
 import { checkPath } from './pathCheck';
+import { unregister } from './processServerUnregistration';
 import { CHECK_PATH_MARKER, REGISTER_MARKER, UNREGISTER_MARKER, type ScriptOutcome } from './scriptOutcome';
 import { failScript, ScriptArguments, ScriptFailure } from './scriptParameters';
 
@@ -21,23 +24,6 @@ import { failScript, ScriptArguments, ScriptFailure } from './scriptParameters';
 export type ScriptParameters = ReadonlyMap<string, string>;
 
 const SETUP_LOG = 'C:\\ProgramData\\ASRSetupLogs\\ASRUnifiedSetup.log';
-
-function customDetailsOf(fabric: ArmResource): JsonObject {
-  const details = propertiesOf(fabric)['customDetails'];
-  return isJsonObject(details) ? details : {};
-}
-
-function processServersOf(fabric: ArmResource): JsonObject[] {
-  const servers = customDetailsOf(fabric)['processServers'];
-  return Array.isArray(servers) ? servers.filter(isJsonObject) : [];
-}
-
-function setProcessServers(fabric: ArmResource, servers: JsonObject[]): void {
-  const details = customDetailsOf(fabric);
-  details['processServers'] = servers;
-  details['processServerCount'] = String(servers.length);
-  liveProperties(fabric)['customDetails'] = details;
-}
 
 /** The installer URL as the script prints it: without its query (a SAS) and fragment. */
 function displayUrl(url: URL): string {
@@ -78,8 +64,12 @@ function registrationArguments(args: ScriptArguments): RegistrationArguments {
   return { address, port, dataTransferPort, processServerIpAddress, installerUrl, passphrase };
 }
 
+/** How long the simulated process server's SSL certificate is valid (simulated: no source gives Unified Setup's). */
+const SSL_CERTIFICATE_VALIDITY_DAYS = 730;
+
 function newProcessServer(vm: ArmResource, ipAddress: string, agentVersion: string): JsonObject {
   const now = new Date().toISOString();
+  const sslCertExpiryDate = new Date(Date.now() + SSL_CERTIFICATE_VALIDITY_DAYS * 24 * 60 * 60 * 1000).toISOString();
   const osProfile = propertiesOf(vm)['osProfile'];
   const computerName = isJsonObject(osProfile) && typeof osProfile['computerName'] === 'string' ? osProfile['computerName'] : vm.name;
   const id = randomUUID().toUpperCase();
@@ -107,6 +97,8 @@ function newProcessServer(vm: ArmResource, ipAddress: string, agentVersion: stri
     availableSpaceInBytes: 109521666048,
     spaceUsageStatus: 'Healthy',
     psServiceStatus: 'Running',
+    sslCertExpiryDate,
+    sslCertExpiryRemainingDays: SSL_CERTIFICATE_VALIDITY_DAYS,
     healthErrors: [],
     agentVersionDetails: { version: agentVersion, status: 'Supported' },
     health: 'Normal',
@@ -188,27 +180,6 @@ function register(services: ArmServices, vm: ArmResource, args: ScriptArguments)
   };
 }
 
-function unregister(services: ArmServices, args: ScriptArguments): ScriptOutcome {
-  const ipAddress = args.optionalString('ProcessServerIpAddress');
-  const fabrics = services.state.configurationServers
-    .map((server) => services.state.get(server.fabricId))
-    .filter((fabric): fabric is ArmResource => fabric !== undefined);
-  const fabric = fabrics.find((candidate) => processServersOf(candidate).some((entry) => entry['ipAddress'] === ipAddress));
-  if (fabric === undefined) {
-    failScript(1, `ERROR: No process server with IP address ${ipAddress} is registered with a configuration server.`);
-  }
-  const server = processServersOf(fabric).find((entry) => entry['ipAddress'] === ipAddress);
-  const machines = Number(server?.['machineCount'] ?? '0');
-  if (machines > 0) {
-    failScript(
-      4,
-      `ERROR: The process server ${ipAddress} is still serving ${machines} replicated machine(s). Switch them to another process server before unregistering it.`,
-    );
-  }
-  setProcessServers(fabric, processServersOf(fabric).filter((entry) => entry['ipAddress'] !== ipAddress));
-  return { exitCode: 0, error: '', output: `Unregister-ASRComponent: process server ${ipAddress} was unregistered from the configuration server.\r\n` };
-}
-
 /** Runs a script "on" the VM: the registration contract for marked scripts, an empty success for anything else. */
 export function simulateScript(services: ArmServices, vm: ArmResource, script: string, parameters: ScriptParameters): ScriptOutcome {
   const lines = script.split(/\r?\n/).map((line) => line.trim());
@@ -218,7 +189,7 @@ export function simulateScript(services: ArmServices, vm: ArmResource, script: s
       return register(services, vm, args);
     }
     if (lines.includes(UNREGISTER_MARKER)) {
-      return unregister(services, args);
+      return unregister(services, vm, args);
     }
     if (lines.includes(CHECK_PATH_MARKER)) {
       return checkPath(services.state, vm, args);

@@ -12,7 +12,7 @@ export interface ScriptOutcome {
 
 /** Marker line of the registration script (README: "Simulated on-premises side"). */
 export const REGISTER_MARKER = '# asr-failback:register-process-server';
-/** Marker line of the unregistration script. */
+/** Marker line of the unregistration script (src/registration/scripts/unregisterProcessServer.ps1). */
 export const UNREGISTER_MARKER = '# asr-failback:unregister-process-server';
 /** Marker line of the path-check script (src/registration/scripts/checkPathToConfigurationServer.ps1). */
 export const CHECK_PATH_MARKER = '# asr-failback:check-path-to-configuration-server';

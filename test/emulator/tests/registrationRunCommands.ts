@@ -1,12 +1,13 @@
 /**
- * Managed run commands that run the extension's real registration scripts (src/registration/scripts, read from disk:
- * plain Node cannot load the bundler's .ps1 imports) with the arguments the extension passes, and what the tests read
- * back from them.
+ * Managed run commands that run the extension's real registration and unregistration scripts (src/registration/scripts,
+ * read from disk: plain Node cannot load the bundler's .ps1 imports) with the arguments the extension passes, and what
+ * the tests read back from them.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import { NetworkManagementClient } from '@azure/arm-network';
+import type { ProcessServer, SiteRecoveryManagementClient, VMwareDetails } from '@azure/arm-recoveryservices-siterecovery';
 import { PATH_CHECK_RESULT_PREFIX } from '../simulation/scriptOutcome';
 import { demo, type EmulatorHarness } from './harness';
 
@@ -17,6 +18,19 @@ const scriptsDirectory = path.resolve(__dirname, '..', '..', '..', '..', 'src', 
 
 function scriptText(fileName: string): string {
   return readFileSync(path.join(scriptsDirectory, fileName), 'utf8');
+}
+
+/** cs-tokyo-01's fabric in the demo seed (vault rsv-failback-japaneast), where the demo VM registers. */
+export const tokyoFabric = {
+  vaultName: 'rsv-failback-japaneast',
+  resourceGroupName: 'rg-asr-japaneast',
+  name: 'b4a0d3c5e9f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b',
+} as const;
+
+/** The process servers cs-tokyo-01's fabric lists now. */
+export async function tokyoProcessServers(siteRecovery: SiteRecoveryManagementClient): Promise<ProcessServer[]> {
+  const fabric = await siteRecovery.replicationFabrics.get(tokyoFabric.vaultName, tokyoFabric.resourceGroupName, tokyoFabric.name);
+  return (fabric.properties?.customDetails as VMwareDetails).processServers ?? [];
 }
 
 /** Named arguments; `undefined` leaves one out. */
@@ -47,6 +61,16 @@ export function registrationRunCommand(address: string, passphrase: string, chan
     }),
     protectedParameters: [{ name: 'ConfigurationServerPassphrase', value: passphrase }],
     timeoutInSeconds: 3600,
+  };
+}
+
+/** A run of unregisterProcessServer.ps1 for the process server at `ipAddress`; `changes` replaces or (with undefined) leaves out arguments. */
+export function unregistrationRunCommand(ipAddress: string, changes: Arguments = {}): RunCommandBody {
+  return {
+    location: 'japaneast',
+    source: { script: scriptText('unregisterProcessServer.ps1') },
+    parameters: named({ ProcessServerIpAddress: ipAddress, ...changes }),
+    timeoutInSeconds: 5400,
   };
 }
 

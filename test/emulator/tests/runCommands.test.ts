@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { SiteRecoveryManagementClient, type VMwareDetails } from '@azure/arm-recoveryservices-siterecovery';
-import { waitUntil } from '../../support/waitUntil';
-import { UNREGISTER_MARKER } from '../simulation/scriptOutcome';
 import { demo, rejectionOf, startHarness, type EmulatorHarness } from './harness';
-import { createIsolatedVm, registrationRunCommand } from './registrationRunCommands';
+import { createIsolatedVm, registrationRunCommand, tokyoFabric, tokyoProcessServers } from './registrationRunCommands';
 
 const passphrase = 'Tokyo-CS-demo-passphrase-01';
 const group = 'rg-asr-ps-deploy';
 const vmName = 'ps-failback-01';
-const vaultName = 'rsv-failback-japaneast';
-const tokyoFabric = 'b4a0d3c5e9f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b';
 
 describe('Emulator: run commands and the simulated process-server registration', () => {
   let harness: EmulatorHarness;
@@ -18,8 +14,7 @@ describe('Emulator: run commands and the simulated process-server registration',
   let siteRecovery: SiteRecoveryManagementClient;
 
   async function processServerIps(): Promise<string[]> {
-    const fabric = await siteRecovery.replicationFabrics.get(vaultName, 'rg-asr-japaneast', tokyoFabric);
-    return ((fabric.properties?.customDetails as VMwareDetails).processServers ?? []).map((server) => server.ipAddress ?? '');
+    return (await tokyoProcessServers(siteRecovery)).map((server) => server.ipAddress ?? '');
   }
 
   before(async () => {
@@ -52,7 +47,7 @@ describe('Emulator: run commands and the simulated process-server registration',
     assert.ok(!(await processServerIps()).includes('10.10.2.10'), 'the PS does not appear when the run command ends');
     assert.deepEqual(await heldWork(), ['process server 10.10.2.10 appears under configuration server cs-tokyo-01.contoso.local']);
     assert.equal(await harness.emulator.control.releaseHold(hold.id), 1);
-    const fabric = await siteRecovery.replicationFabrics.get(vaultName, 'rg-asr-japaneast', tokyoFabric);
+    const fabric = await siteRecovery.replicationFabrics.get(tokyoFabric.vaultName, tokyoFabric.resourceGroupName, tokyoFabric.name);
     const details = fabric.properties?.customDetails as VMwareDetails;
     const server = details.processServers?.find((entry) => entry.ipAddress === '10.10.2.10');
     assert.equal(server?.friendlyName, 'psfailback01');
@@ -103,32 +98,6 @@ describe('Emulator: run commands and the simulated process-server registration',
     assert.match(wrongPort.instanceView.error ?? '', /192\.168\.10\.20:9443: No connection could be made because the target machine actively refused it/);
   });
 
-  it('unregisters a process server, refusing one that still serves machines', async () => {
-    const unregister = (ip: string): Parameters<ComputeManagementClient['virtualMachineRunCommands']['createOrUpdate']>[3] => ({
-      location: 'japaneast',
-      source: { script: `${UNREGISTER_MARKER}\nparam($ProcessServerIpAddress)` },
-      parameters: [{ name: 'ProcessServerIpAddress', value: ip }],
-    });
-    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'unregister-ps', unregister('192.168.10.31'), harness.poll);
-    const refused = await compute.virtualMachineRunCommands.getByVirtualMachine(group, vmName, 'unregister-ps', { expand: 'instanceView' });
-    assert.equal(refused.instanceView?.executionState, 'Failed');
-    assert.match(refused.instanceView.error ?? '', /serving 23 replicated machine/);
-    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'register-ps', registrationRunCommand('192.168.10.20', passphrase), harness.poll);
-    // Nothing held here: the registration appears after the configured delay (300 ms), polled for with a deadline.
-    let seen: string[] = [];
-    await waitUntil(
-      'the registered process server 10.10.2.10 in the fabric',
-      async () => {
-        seen = await processServerIps();
-        return seen.includes('10.10.2.10') ? true : undefined;
-      },
-      { timeoutMs: 10_000 },
-      () => seen.join(', '),
-    );
-    await compute.virtualMachineRunCommands.createOrUpdate(group, vmName, 'unregister-ps', unregister('10.10.2.10'), harness.poll);
-    assert.ok(!(await processServerIps()).includes('10.10.2.10'));
-  });
-
   it('runs two managed run commands on one VM at the same time (run-command-managed.md: parallel execution)', async () => {
     // Both stay executing until the test releases them; submitted() is each one's accepted PUT.
     const hold = await harness.emulator.control.hold({ kind: 'operation', method: 'PUT', path: '**/runCommands/*' });
@@ -168,6 +137,27 @@ describe('Emulator: run commands and the simulated process-server registration',
     assert.equal((await first).value?.[0]?.code, 'ComponentStatus/StdOut/succeeded');
     const third = await compute.virtualMachines.runCommand(group, vmName, { commandId: 'RunPowerShellScript', script: ['hostname'] }, harness.poll);
     assert.equal(third.value?.[0]?.code, 'ComponentStatus/StdOut/succeeded', 'once the first has finished, another action is accepted');
+  });
+
+  it('refuses both forms on a stopped or deallocated VM with 409 OperationNotAllowed, and accepts them once it runs again', async () => {
+    const managed = (name: string): Promise<unknown> => compute.virtualMachineRunCommands.createOrUpdate(group, vmName, name, { location: 'japaneast', source: { script: 'hostname' } }, harness.poll);
+    const action = (): Promise<unknown> => compute.virtualMachines.runCommand(group, vmName, { commandId: 'RunPowerShellScript', script: ['hostname'] }, harness.poll);
+    await managed('before-stop');
+    for (const stop of [(): Promise<unknown> => compute.virtualMachines.powerOff(group, vmName, harness.poll), (): Promise<unknown> => compute.virtualMachines.deallocate(group, vmName, harness.poll)]) {
+      await stop();
+      const refusedPut = await rejectionOf(managed('while-stopped'));
+      assert.deepEqual([refusedPut.statusCode, refusedPut.code, refusedPut.message], [409, 'OperationNotAllowed', 'Cannot modify extensions in the VM when the VM is not running.']);
+      const refusedDelete = await rejectionOf(compute.virtualMachineRunCommands.delete(group, vmName, 'before-stop', harness.poll));
+      assert.equal(refusedDelete.code, 'OperationNotAllowed');
+      const refusedAction = await rejectionOf(action());
+      assert.deepEqual([refusedAction.statusCode, refusedAction.code, refusedAction.message], [409, 'OperationNotAllowed', 'The operation requires the VM to be running (or set to run).']);
+    }
+    const stopped = await compute.virtualMachines.instanceView(group, vmName);
+    assert.ok(stopped.statuses?.some((status) => status.code === 'PowerState/deallocated'));
+    await compute.virtualMachines.start(group, vmName, harness.poll);
+    assert.equal(((await managed('after-start')) as { provisioningState?: string }).provisioningState, 'Succeeded');
+    await compute.virtualMachineRunCommands.delete(group, vmName, 'before-stop', harness.poll);
+    assert.equal((await compute.virtualMachines.runCommand(group, vmName, { commandId: 'RunPowerShellScript', script: ['hostname'] }, harness.poll)).value?.[0]?.code, 'ComponentStatus/StdOut/succeeded');
   });
 
   it('runs the runCommand action: 202 + Location, then StdOut/StdErr statuses', async () => {

@@ -31,11 +31,26 @@ function namedValues(value: unknown): { name: string; value: string }[] {
     : [];
 }
 
-function runningVm(services: ArmServices, context: ArmRequestContext): ArmResource {
+/**
+ * The addressed VM, which must be running: a stopped or deallocated VM (or one still being created or deleted) refuses
+ * both forms with 409 OperationNotAllowed. The action's message is the one Azure answered a `runCommand` POST on a
+ * deallocated VM with (nakamacchi/AzureCAF.LandingZones.Demo#4: `Conflict({"error":{"code":"OperationNotAllowed",
+ * "message":"The operation requires the VM to be running (or set to run)."}})`; the same text as CRP's answer to other
+ * operations on a deallocated VM, MicrosoftDocs/azure-docs#32404). A managed run command is a VM extension's setting
+ * (the RunCommand extension handler runs the scripts "sent by PUT RunCommand resource", Azure/run-command-handler-linux;
+ * on Windows Microsoft.CPlat.Core.RunCommandHandlerWindows), so its PUT and DELETE get the answer to an extension change
+ * on a stopped VM: 409 OperationNotAllowed "Cannot modify extensions in the VM when the VM is not running."
+ * (hashicorp/terraform-provider-azurerm#477 and #6098, azsk/AzTS-docs#415) - inferred, no recording of a managed run
+ * command on a stopped VM was found.
+ */
+function runningVm(services: ArmServices, context: ArmRequestContext, form: 'action' | 'managed'): ArmResource {
   const vm = addressedResource(services, virtualMachineKind, context, 'vmName');
-  const power = powerStateOf(vm);
-  if (propertiesOf(vm)['provisioningState'] !== 'Succeeded' || power !== 'running') {
-    throw new ArmError(409, 'OperationNotAllowed', `Operation 'RunCommand' is not allowed on VM '${vm.name}' since the VM is ${power === 'running' ? 'not running' : power}.`);
+  if (propertiesOf(vm)['provisioningState'] !== 'Succeeded' || powerStateOf(vm) !== 'running') {
+    throw new ArmError(
+      409,
+      'OperationNotAllowed',
+      form === 'action' ? 'The operation requires the VM to be running (or set to run).' : 'Cannot modify extensions in the VM when the VM is not running.',
+    );
   }
   return vm;
 }
@@ -65,7 +80,7 @@ function mergedParameters(parameters: readonly { name: string; value: string }[]
 
 function runManagedCommand(services: ArmServices, context: ArmRequestContext): ReturnType<ArmRoute['handler']> {
   const { state, operations, settings } = services;
-  const vm = runningVm(services, context);
+  const vm = runningVm(services, context, 'managed');
   const body = requireBody(context.body);
   const requested = propertiesOf(body);
   const id = `${vm.id}/runCommands/${context.params['runCommandName']}`;
@@ -141,7 +156,7 @@ function runManagedCommand(services: ArmServices, context: ArmRequestContext): R
 
 function runCommandAction(services: ArmServices, context: ArmRequestContext): ReturnType<ArmRoute['handler']> {
   const { operations, settings, state } = services;
-  const vm = runningVm(services, context);
+  const vm = runningVm(services, context, 'action');
   const vmKey = idKey(vm.id);
   if (state.runCommandActionsInProgress.has(vmKey)) {
     // ARM's answer, as Azure CLI logs it (Azure/azure-cli#32305): 409 {"error":{"code":"Conflict","message":…}}.
@@ -214,7 +229,7 @@ export function runCommandRoutes(services: ArmServices): ArmRoute[] {
       template,
       apiVersions: 'compute',
       handler: (context) => {
-        const vm = addressedResource(services, virtualMachineKind, context, 'vmName');
+        const vm = runningVm(services, context, 'managed');
         const runCommand = services.state.get(`${vm.id}/runCommands/${context.params['runCommandName']}`);
         return runCommand === undefined ? { status: 204 } : startDelete(services, context, runCommand, 'Microsoft.Compute');
       },

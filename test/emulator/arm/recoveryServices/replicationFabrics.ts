@@ -10,12 +10,16 @@ import type { ArmRoute } from '../router';
 import type { ArmServices } from '../services';
 import type { ArmRequestContext, ArmResource } from '../types';
 import { withLiveHeartbeats } from './liveHeartbeats';
+import { fabricNotFound } from './siteRecoveryErrors';
 import { vaultKind } from './vaults';
 
 const fabricType = 'Microsoft.RecoveryServices/vaults/replicationFabrics';
-const vaultTemplate = `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.RecoveryServices/vaults/{vaultName}`;
 
-function vaultOf(services: ArmServices, context: ArmRequestContext): ArmResource {
+/** The path of a vault, the scope of every Site Recovery route. */
+export const vaultTemplate = `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.RecoveryServices/vaults/{vaultName}`;
+
+/** The addressed vault, or ARM's 404 (after the subscription and resource group checks). */
+export function vaultOf(services: ArmServices, context: ArmRequestContext): ArmResource {
   const { subscriptionId, resourceGroupName, vaultName } = context.params;
   services.state.requireResourceGroup(subscriptionId, resourceGroupName);
   const vault = services.state.get(providerResourceId(subscriptionId, resourceGroupName, vaultKind.namespace, `vaults/${vaultName}`));
@@ -31,6 +35,20 @@ export function fabricsOf(services: ArmServices, vault: ArmResource): ArmResourc
   return services.state.filter((resource) => resource.type.toLowerCase() === fabricType.toLowerCase() && resource.id.toLowerCase().startsWith(prefix));
 }
 
+/** The addressed fabric (`{fabricName}`) of the addressed vault, or Site Recovery's 404 `FabricArmEntityMissing`. */
+export function fabricOf(services: ArmServices, context: ArmRequestContext): ArmResource {
+  const fabric = services.state.get(`${vaultOf(services, context).id}/replicationFabrics/${context.params['fabricName']}`);
+  if (fabric === undefined) {
+    throw fabricNotFound(context.params['fabricName']);
+  }
+  return fabric;
+}
+
+/** A fabric as ARM renders it: a copy, healthy components with recent heartbeats. */
+export function renderFabric(fabric: ArmResource): ArmResource {
+  return withLiveHeartbeats(render(fabric), new Date());
+}
+
 /** Routes for replicationFabrics (list, get). */
 export function replicationFabricRoutes(services: ArmServices): ArmRoute[] {
   return [
@@ -38,20 +56,13 @@ export function replicationFabricRoutes(services: ArmServices): ArmRoute[] {
       method: 'GET',
       template: `${vaultTemplate}/replicationFabrics`,
       apiVersions: 'siteRecovery',
-      handler: (context) => pagedList(context, services.settings, fabricType, fabricsOf(services, vaultOf(services, context)).map((fabric) => withLiveHeartbeats(render(fabric), new Date()))),
+      handler: (context) => pagedList(context, services.settings, fabricType, fabricsOf(services, vaultOf(services, context)).map(renderFabric)),
     },
     {
       method: 'GET',
       template: `${vaultTemplate}/replicationFabrics/{fabricName}`,
       apiVersions: 'siteRecovery',
-      handler: (context) => {
-        const vault = vaultOf(services, context);
-        const fabric = services.state.get(`${vault.id}/replicationFabrics/${context.params['fabricName']}`);
-        if (fabric === undefined) {
-          throw resourceNotFound(fabricType, `${vault.name}/${context.params['fabricName']}`, context.params['resourceGroupName']);
-        }
-        return { status: 200, body: withLiveHeartbeats(render(fabric), new Date()) };
-      },
+      handler: (context) => ({ status: 200, body: renderFabric(fabricOf(services, context)) }),
     },
   ];
 }
