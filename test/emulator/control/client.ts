@@ -108,6 +108,14 @@ export class EmulatorControlClient {
    * Test control (no Azure counterpart): whether the on-premises firewall lets port 443 through to the configuration
    * server with this IP address or host name; closed, scripts on Azure VMs get no answer from it (README: registration contract).
    */
+  /**
+   * The simulated on-premises side: the configuration server's passphrase changes, as when its administrator
+   * regenerates it (`genpassphrase.exe`); registrations with the old one fail from then on. A state reset restores it.
+   */
+  async setConfigurationServerPassphrase(address: string, passphrase: string): Promise<void> {
+    await this.call('POST', '/configurationServers/passphrase', { address, passphrase });
+  }
+
   async setConfigurationServerAnswersOnPort443(address: string, answers: boolean): Promise<void> {
     await this.call('POST', '/configurationServers/answersOnPort443', { address, answers });
   }

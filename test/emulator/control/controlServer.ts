@@ -99,6 +99,19 @@ async function route(controller: EmulatorController, method: string, url: URL, r
       server.answersOnPort443 = body['answers'];
       return { status: 204 };
     }
+    case 'POST /configurationServers/passphrase': {
+      // The on-premises side: an administrator regenerating the configuration server's passphrase (genpassphrase.exe).
+      const body = await readJson(req);
+      if (!isJsonObject(body) || typeof body['address'] !== 'string' || typeof body['passphrase'] !== 'string' || body['passphrase'] === '') {
+        return { status: 400, body: { error: 'Expected { address: string, passphrase: non-empty string }.' } };
+      }
+      const server = findConfigurationServer(controller.state, body['address']);
+      if (server === undefined) {
+        return { status: 404, body: { error: `No seeded configuration server has the address ${body['address']}.` } };
+      }
+      server.passphrase = body['passphrase'];
+      return { status: 204 };
+    }
     case 'POST /tokens/expire':
       controller.expireTokens();
       return { status: 204 };
