@@ -8,3 +8,4 @@ npx tsc -p .
 npm run --silent package >/dev/null
 node out/test/bench/activationBench.js
 node out/test/bench/treeBench.js
+node out/test/bench/deployBench.js
