@@ -4,13 +4,17 @@ import type { AzureSubscriptionContext } from './azureSubscriptionContext';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { callSignalPolicy } from './callCancellation';
 import { connectionReusePolicy } from './connectionReusePolicy';
+import { createPollingRetryAfterPolicy } from './pollingRetryAfterPolicy';
 import { resourceManagerEndpoint, resourceManagerScope, type CloudEnvironment } from './cloudEnvironment';
 
 const USER_AGENT_PREFIX = 'vscode-asr-failback';
 
+/** One for every client: an LRO's first poll may go through another client than the request that started it. */
+const pollingRetryAfterPolicy = createPollingRetryAfterPolicy();
+
 /**
- * What both client generations share: the user agent, the policy that puts the call's abort signal on requests, and
- * the one that keeps connections for reuse.
+ * What both client generations share: the user agent, the policy that puts the call's abort signal on requests, the
+ * one that keeps connections for reuse, and the one that holds an LRO's first poll until Azure's Retry-After.
  */
 function commonClientOptions(): {
   userAgentOptions: { userAgentPrefix: string };
@@ -21,6 +25,7 @@ function commonClientOptions(): {
     additionalPolicies: [
       { policy: callSignalPolicy, position: 'perCall' },
       { policy: connectionReusePolicy, position: 'perCall' },
+      { policy: pollingRetryAfterPolicy, position: 'perCall' },
     ],
   };
 }

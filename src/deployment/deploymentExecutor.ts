@@ -7,7 +7,7 @@ export type ExecutionOutcome =
   | { readonly kind: 'succeeded' }
   /** The first step that failed, with its error; steps running beside it were let finish. */
   | { readonly kind: 'failed'; readonly step: ExecuteStep; readonly error: unknown }
-  /** The user cancelled: `step` is one of the steps that were running, or the next one (undefined when none was left). */
+  /** The user cancelled: `step` is the first (in the plan's order) of the steps it stopped, or the next one to run. */
   | { readonly kind: 'cancelled'; readonly step: ExecuteStep | undefined };
 
 /** What the executor tells its caller as it goes (progress notification, output channel, ledger). */
@@ -34,7 +34,7 @@ export async function executeSteps(
   const pending = steps.filter((step) => !succeeded.has(step.id));
   const running = new Map<DeploymentStepId, Promise<void>>();
   let failure: { step: ExecuteStep; error: unknown } | undefined;
-  let cancelledStep: ExecuteStep | undefined;
+  const cancelledSteps = new Set<ExecuteStep>();
 
   const isReady = (step: ExecuteStep): boolean => step.dependsOn.every((id) => !known.has(id) || succeeded.has(id));
   const start = (step: ExecuteStep): void => {
@@ -49,7 +49,7 @@ export async function executeSteps(
         },
         (error: unknown) => {
           if (signal.aborted && isAbortError(error)) {
-            cancelledStep ??= step;
+            cancelledSteps.add(step);
           } else {
             failure ??= { step, error };
           }
@@ -82,8 +82,8 @@ export async function executeSteps(
     return { kind: 'failed', step: failure.step, error: failure.error };
   }
   if (signal.aborted) {
-    // Cancelled between two steps: the one that would have run next is where it stopped.
-    return { kind: 'cancelled', step: cancelledStep ?? pending.find(isReady) ?? pending.at(0) };
+    // The first of the steps the cancel stopped, in the plan's order; between two steps, the one that would have run next.
+    return { kind: 'cancelled', step: steps.find((step) => cancelledSteps.has(step)) ?? pending.find(isReady) ?? pending.at(0) };
   }
   if (pending.length > 0) {
     throw new Error(`The steps ${pending.map((step) => step.id).join(', ')} depend on steps that never ran.`);

@@ -25,7 +25,10 @@ export interface RegistrationSettings {
 export interface DeploymentPacing {
   /** Passed to the SDK's pollers; undefined keeps the SDK's interval (Azure's Retry-After always wins). */
   readonly updateIntervalInMs: number | undefined;
-  /** Between reads of a provider's registration, a VM another run is still creating, and the fabric's heartbeat. */
+  /**
+   * The longest wait between reads of a provider's registration, a VM another run is still creating, and the fabric's
+   * heartbeat (the first waits are shorter: a second, doubling).
+   */
   readonly recheckIntervalMs: number;
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FabricService } from '../services/fabricService';
 import type { ProcessServerInfo, VaultInfo } from '../siteRecovery/model';
 import { abortableDelay } from '../util/abortableDelay';
+import { growingIntervals } from '../util/growingIntervals';
 
 /** Site Recovery raises its critical alert after 15 minutes without a heartbeat (error 806): older is no heartbeat. */
 export const HEARTBEAT_FRESHNESS_MS = 15 * 60 * 1000;
@@ -28,6 +29,7 @@ export interface HeartbeatWait {
   /** A heartbeat must be newer than this (a re-registration waits for one after it); and fresher than 15 minutes. */
   readonly since: Date | undefined;
   readonly timeoutMs: number;
+  /** The longest wait between two reads of the fabric (the first ones are shorter: growingIntervals). */
   readonly recheckIntervalMs: number;
 }
 
@@ -37,6 +39,7 @@ export interface HeartbeatWait {
  */
 export async function waitForHeartbeat(wait: HeartbeatWait, signal: AbortSignal, log: (line: string) => void): Promise<ProcessServerInfo> {
   const deadline = Date.now() + wait.timeoutMs;
+  const intervals = growingIntervals(wait.recheckIntervalMs);
   for (;;) {
     const server = await reportedProcessServer(wait.fabrics, wait.vault, wait.fabricName, wait.ipAddress, signal);
     const heartbeat = server?.lastHeartbeat;
@@ -55,6 +58,6 @@ export async function waitForHeartbeat(wait: HeartbeatWait, signal: AbortSignal,
         ),
       );
     }
-    await abortableDelay(Math.min(wait.recheckIntervalMs, Math.max(0, deadline - Date.now())), signal);
+    await abortableDelay(Math.min(intervals.next().value, Math.max(0, deadline - Date.now())), signal);
   }
 }

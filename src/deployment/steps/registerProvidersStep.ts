@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { abortableDelay } from '../../util/abortableDelay';
+import { growingIntervals } from '../../util/growingIntervals';
 import type { DeploymentRun, ExecuteStep } from '../executeStep';
 
 /** The resource providers whose resources a deployment creates. */
@@ -26,8 +27,9 @@ export class RegisterProvidersStep implements ExecuteStep {
           run.log(vscode.l10n.t('Registering the resource provider {0} (it was {1}).', namespace, state));
           await deployment.registerProvider(namespace, signal);
         }
+        const intervals = growingIntervals(run.pacing.recheckIntervalMs);
         while (state !== 'Registered') {
-          await abortableDelay(run.pacing.recheckIntervalMs, signal);
+          await abortableDelay(intervals.next().value, signal);
           state = await deployment.providerRegistrationState(namespace, signal);
         }
         run.log(vscode.l10n.t('The resource provider {0} is registered.', namespace));
