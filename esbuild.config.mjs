@@ -8,22 +8,28 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Keeps the lazily loaded SDK out of the extension bundle: `require('./sdk')` becomes `require('./azureSdk.js')`. */
-const lazyAzureSdk = {
-  name: 'lazy-azure-sdk',
+/**
+ * Keeps the lazily loaded bundles out of the extension bundle: `require('./sdk')` in azureSdk.ts becomes
+ * `require('./azureSdk.js')`, `require('./operations')` in operationsLoader.ts becomes `require('./operations.js')`.
+ */
+const lazyBundles = {
+  name: 'lazy-bundles',
   setup(build) {
     build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
       args.importer.endsWith('azureSdk.ts') ? { path: './azureSdk.js', external: true } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/operations$/ }, (args) =>
+      args.importer.endsWith('operationsLoader.ts') ? { path: './operations.js', external: true } : undefined,
     );
   },
 };
 
 /** @type {import('esbuild').BuildOptions} */
 const options = {
-  entryPoints: { extension: 'src/extension.ts', azureSdk: 'src/azure/sdk/index.ts' },
+  entryPoints: { extension: 'src/extension.ts', azureSdk: 'src/azure/sdk/index.ts', operations: 'src/operations/index.ts' },
   bundle: true,
   outdir: 'dist',
-  plugins: [lazyAzureSdk],
+  plugins: [lazyBundles],
   // The PowerShell scripts run on the process-server VM (src/registration/scripts) are inlined as strings.
   loader: { '.ps1': 'text' },
   platform: 'node',

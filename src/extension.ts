@@ -3,26 +3,22 @@ import { AzureAccount } from './azure/azureAccount';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands/registerCommand';
 import { selectSubscriptions } from './commands/selectSubscriptions';
-import { addProcessServer, addProcessServerFromPlan, type AddProcessServerOutcome } from './commands/addProcessServer';
-import type { DeploymentDependencies, DeploymentResult } from './commands/deployProcessServer';
-import { offerInterruptedDeployments, resumeOrRollBack } from './commands/resumeDeployment';
-import { diagnoseCommand, removeCommand, reregisterCommand, type ProcessServerCommandDependencies, type RemovalResult } from './commands/processServerCommands';
+import type { AddProcessServerOutcome } from './commands/addProcessServer';
+import type { DeploymentResult } from './commands/deployProcessServer';
+import type { RemovalResult } from './commands/processServerCommands';
 import type { ProcessServerDiagnosis } from './diagnosis/processServerDiagnosis';
-import { PendingRemovals } from './removal/pendingRemovals';
 import { DeploymentActivity } from './deployment/deploymentActivity';
-import { DeploymentLedger, type DeploymentRecord } from './deployment/deploymentLedger';
+import { DeploymentLedger, wasInterrupted, type DeploymentRecord } from './deployment/deploymentLedger';
 import type { DeploymentPacing } from './deployment/executeStep';
 import { copyIpAddress, openInPortal } from './commands/treeCommands';
 import { ExtensionLog } from './logging/extensionLog';
+import { loadOperations, type Operations } from './operationsLoader';
 import { DeployedProcessServerIndex } from './services/deployedProcessServerIndex';
 import { InfrastructureServices } from './services/subscriptionServices';
 import { infrastructureTargetOf } from './siteRecovery/infrastructureTarget';
 import { INFRASTRUCTURE_VIEW_ID, InfrastructureTreeDataProvider } from './tree/infrastructureTreeDataProvider';
 import { ConcurrencyLimiter } from './util/concurrencyLimiter';
-import { QuickInputUserInput } from './wizard/quickInputUserInput';
 import type { UserInput } from './wizard/userInput';
-import { passphraseStoreIn } from './wizard/addProcessServer/steps/configurationServerConnectionSteps';
-import { recentChoicesIn } from './wizard/wizard';
 
 /** How many Azure requests the extension has in flight at most. */
 const MAX_PARALLEL_REQUESTS = 6;
@@ -80,27 +76,29 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const treeView = vscode.window.createTreeView(INFRASTRUCTURE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(log, account, deployedVms, tree, treeView);
   const ledger = new DeploymentLedger(context.globalState);
-  const passphrases = passphraseStoreIn(context.secrets);
   let pacing = DEPLOYMENT_PACING;
-  const deployment: DeploymentDependencies = {
-    services,
-    log,
-    ledger,
-    activity,
-    passphrases,
-    get pacing() {
-      return pacing;
-    },
-    refreshConfigurationServer: (fabricId) => tree.refreshConfigurationServer(fabricId),
-    revealProcessServer: async (fabricId, ipAddress) => {
-      const node = await tree.processServerNode(fabricId, ipAddress);
-      if (node === undefined) {
-        return false;
-      }
-      await treeView.reveal(node, { select: true, focus: true });
-      return true;
-    },
-  };
+  let operations: Operations.Operations | undefined;
+  /** The operations bundle, loaded the first time an operation runs. */
+  const operationsNow = (): Operations.Operations =>
+    (operations ??= loadOperations().createOperations({
+      context,
+      account,
+      services,
+      deployedVms,
+      log,
+      ledger,
+      activity,
+      pacing: () => pacing,
+      refreshConfigurationServer: (fabricId) => tree.refreshConfigurationServer(fabricId),
+      revealProcessServer: async (fabricId, ipAddress) => {
+        const node = await tree.processServerNode(fabricId, ipAddress);
+        if (node === undefined) {
+          return false;
+        }
+        await treeView.reveal(node, { select: true, focus: true });
+        return true;
+      },
+    }));
 
   registerCommand(context, log, CommandIds.showLogs, () => {
     log.show();
@@ -112,49 +110,29 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCommand(context, log, CommandIds.openInPortal, (node) => openInPortal(account, infrastructureTargetOf(node)));
   registerCommand(context, log, CommandIds.copyIpAddress, (node) => copyIpAddress(log, infrastructureTargetOf(node)));
 
-  const wizardDependencies = {
-    account,
-    services,
-    log,
-    recent: recentChoicesIn(context.globalState),
-    passphrases,
-    deployment,
-  };
-  registerCommand(context, log, CommandIds.addProcessServer, (node) =>
-    addProcessServer(wizardDependencies, infrastructureTargetOf(node), new QuickInputUserInput()),
-  );
-  registerCommand(context, log, CommandIds.openProcessServerPlan, () => addProcessServerFromPlan(wizardDependencies, new QuickInputUserInput()));
-  registerCommand(context, log, CommandIds.resumeDeployment, () => resumeOrRollBack(deployment, account, new QuickInputUserInput()));
-  const processServerCommands: ProcessServerCommandDependencies = {
-    account,
-    services,
-    deployedVms,
-    ledger,
-    pendingRemovals: new PendingRemovals(context.globalState),
-    passphrases,
-    log,
-    get pacing() {
-      return pacing;
-    },
-    refreshConfigurationServer: (fabricId) => tree.refreshConfigurationServer(fabricId),
-  };
-  registerCommand(context, log, CommandIds.diagnoseProcessServer, (node) => diagnoseCommand(processServerCommands, infrastructureTargetOf(node), new QuickInputUserInput()));
-  registerCommand(context, log, CommandIds.reregisterProcessServer, (node) => reregisterCommand(processServerCommands, infrastructureTargetOf(node), new QuickInputUserInput()));
-  registerCommand(context, log, CommandIds.removeProcessServer, (node) => removeCommand(processServerCommands, infrastructureTargetOf(node), new QuickInputUserInput()));
+  registerCommand(context, log, CommandIds.addProcessServer, (node) => operationsNow().addProcessServer(node));
+  registerCommand(context, log, CommandIds.openProcessServerPlan, () => operationsNow().addProcessServerFromPlan());
+  registerCommand(context, log, CommandIds.resumeDeployment, () => operationsNow().resumeOrRollBack());
+  registerCommand(context, log, CommandIds.diagnoseProcessServer, (node) => operationsNow().diagnoseProcessServer(node));
+  registerCommand(context, log, CommandIds.reregisterProcessServer, (node) => operationsNow().reregisterProcessServer(node));
+  registerCommand(context, log, CommandIds.removeProcessServer, (node) => operationsNow().removeProcessServer(node));
 
   log.info(vscode.l10n.t('Azure Site Recovery failback extension {0} activated.', extensionVersion(context)));
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
-    void offerInterruptedDeployments(deployment, account, new QuickInputUserInput());
+    // The ledger is read at once (it is small); the operations load only when a deployment was interrupted.
+    if (ledger.all().some(wasInterrupted)) {
+      void operationsNow().offerInterruptedDeployments();
+    }
     return { infrastructureTree: tree };
   }
   const wizard: WizardTestApi = {
-    addProcessServer: (node, userInput) => addProcessServer(wizardDependencies, infrastructureTargetOf(node), userInput),
-    addProcessServerFromPlan: (userInput) => addProcessServerFromPlan(wizardDependencies, userInput),
-    resumeOrRollBack: (userInput) => resumeOrRollBack(deployment, account, userInput),
-    diagnoseProcessServer: (node, userInput) => diagnoseCommand(processServerCommands, infrastructureTargetOf(node), userInput),
-    reregisterProcessServer: (node, userInput) => reregisterCommand(processServerCommands, infrastructureTargetOf(node), userInput),
-    removeProcessServer: (node, userInput) => removeCommand(processServerCommands, infrastructureTargetOf(node), userInput),
-    offerInterruptedDeployments: (userInput) => offerInterruptedDeployments(deployment, account, userInput),
+    addProcessServer: (node, userInput) => operationsNow().addProcessServer(node, userInput),
+    addProcessServerFromPlan: (userInput) => operationsNow().addProcessServerFromPlan(userInput),
+    resumeOrRollBack: (userInput) => operationsNow().resumeOrRollBack(userInput),
+    diagnoseProcessServer: (node, userInput) => operationsNow().diagnoseProcessServer(node, userInput),
+    reregisterProcessServer: (node, userInput) => operationsNow().reregisterProcessServer(node, userInput),
+    removeProcessServer: (node, userInput) => operationsNow().removeProcessServer(node, userInput),
+    offerInterruptedDeployments: (userInput) => operationsNow().offerInterruptedDeployments(userInput),
     deploymentRecords: () => ledger.all(),
     cancelDeployment: (deploymentId) => activity.cancel(deploymentId),
     markInterrupted: (deploymentId, ownerProcessId) => ledger.markRunningBy(deploymentId, ownerProcessId).then(() => undefined),

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionLog } from '../logging/extensionLog';
 import { errorMessage } from '../azure/azureErrors';
-import { UserCancelledError } from '../util/userCancelledError';
 
 /**
  * Registers a command wrapped once, the same way for every command: a user's cancellation ends it silently
@@ -18,7 +17,8 @@ export function registerCommand(
       try {
         await handler(...args);
       } catch (error) {
-        if (error instanceof UserCancelledError || error instanceof vscode.CancellationError) {
+        // Told by name: the operations bundle (dist/operations.js) throws its own copy of the class.
+        if ((error instanceof Error && error.name === 'UserCancelledError') || error instanceof vscode.CancellationError) {
           log.info(vscode.l10n.t('{0}: cancelled.', commandId));
           return;
         }
