@@ -41,6 +41,34 @@ export class Workbench {
     await this.page.locator('.sidebar .composite.title').filter({ hasText: title }).waitFor({ timeout: 30_000 });
   }
 
+  /**
+   * Drags the sash between the side bar and the editor until the side bar is `width` pixels wide, as a user widens it
+   * to read the tree's descriptions in full.
+   */
+  async resizeSideBar(width: number): Promise<void> {
+    const sideBar = this.page.locator('.part.sidebar');
+    const box = await sideBar.boundingBox();
+    if (box === null) {
+      throw new Error('The side bar is not shown.');
+    }
+    const edge = box.x + box.width;
+    const middle = box.y + box.height / 2;
+    await this.page.mouse.move(edge + 1, middle);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, middle, { steps: 5 });
+    await this.page.mouse.up();
+    await this.movePointerOffTheTree();
+  }
+
+  /**
+   * Rests the pointer on the editor area, as a user moves it out of the way: left on the tree (where a prompt that
+   * closed had it), it opens a row's hover over what a screenshot should show.
+   */
+  async movePointerOffTheTree(): Promise<void> {
+    const viewport = this.page.viewportSize() ?? { width: 1440, height: 900 };
+    await this.page.mouse.move(viewport.width - 100, viewport.height / 2);
+  }
+
   /** Runs a command from the Command Palette by typing its title, as a user would. */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
@@ -74,6 +102,28 @@ export class Workbench {
     return this.page
       .locator('.sidebar .monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) });
+  }
+
+  /** The notification toast (bottom right) whose text holds `text`: a message, or a progress with its title and message. */
+  notificationToast(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
+  }
+
+  /**
+   * Expands the tree row labelled `label` (the first one, a parent before its children) by clicking it, unless it is
+   * expanded already, and waits until it is.
+   */
+  async expandTreeRow(label: string): Promise<void> {
+    const row = this.treeRow(label).first();
+    await row.waitFor({ timeout: 30_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.click();
+    }
+    await this.page
+      .locator('.sidebar .monaco-list-row[aria-expanded="true"]')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) })
+      .first()
+      .waitFor({ timeout: 30_000 });
   }
 
   /** The panel area (Output, Problems, Terminal ...). */
