@@ -122,9 +122,20 @@ export class QuickInputUserInput implements UserInput {
         inputBox.dispose();
       };
       const validate = (value: string): string | undefined => options.validate?.(value);
+      /** The user has typed (a change came from the box). */
+      let typed = false;
+      /** Set once the suggestion was put in the box, until the box's next change says what it holds. */
+      let suggestionShown = false;
       inputBox.onDidChangeValue((value) => {
+        typed = true;
         checkRun += 1; // a check of an older value no longer counts
         inputBox.busy = false;
+        if (suggestionShown) {
+          // The user's typing can cross the suggestion on its way to the box: the box would then show the suggestion
+          // while this holds what was typed. Putting it back once makes the screen show what is checked.
+          suggestionShown = false;
+          inputBox.value = value;
+        }
         inputBox.validationMessage = validate(value);
       });
       inputBox.onDidTriggerButton(() => {
@@ -181,8 +192,9 @@ export class QuickInputUserInput implements UserInput {
         void suggestion.then(
           (value) => {
             inputBox.busy = false;
-            if (!settled && value !== undefined && inputBox.value === '') {
+            if (!settled && value !== undefined && !typed && inputBox.value === '') {
               inputBox.value = value;
+              suggestionShown = true;
               inputBox.validationMessage = validate(value);
             }
           },

@@ -114,6 +114,13 @@ describe('Journey: add a process server in Azure, from a right-click to a saved 
     );
     await workbench.screenshot('save-plan-dialog');
     await pathInput.fill(planFile);
+    // The dialog lists the typed folder's files as the path changes (busy meanwhile) and takes OK only once that is
+    // done and it holds the typed path: an OK while it updates is dropped and the dialog stays open.
+    await waitUntil(
+      'the save dialog to settle on the typed path',
+      async () => ((await pathInput.inputValue()) === planFile && (await dialog.locator('.quick-input-progress.active').count()) === 0 ? true : undefined),
+      { timeoutMs: 15_000 },
+    );
     await dialog.locator('.monaco-button', { hasText: /^OK$/ }).click();
     const toast = workbench.page.locator('.notifications-toasts .notification-list-item', { hasText: 'Saved the plan to' });
     await toast.waitFor({ timeout: 30_000 });
