@@ -1,28 +1,52 @@
 /**
- * Measures the extension's activation cost, the two ways docs/real-vscode-testing.md describes, and prints figures:
- *  - VS Code's own numbers from `$onDidActivateExtension(id, codeLoading, activateCall, activateResolved)` with the
- *    packaged VSIX installed in code-server (fresh profile per run, median of the runs);
- *  - `require()` of the bundle in plain Node with a stub `vscode` module.
- * Figures, never assertions: these machines are shared and noisy.
+ * `npm run bench` (first part): the extension's activation cost and sizes, the ways docs/real-vscode-testing.md
+ * describes, beside a trivial extension (one command, an empty `activate`) measured the same way in the same run:
+ *  - VS Code's own numbers from `$onDidActivateExtension(id, codeLoading, activateCall, activateResolved)`, both
+ *    packaged VSIXs installed in one code-server with a fresh profile per run, median of the runs; each run activates
+ *    both (this extension by opening its view, the trivial one by running its command), in turn first;
+ *  - `require()` of the bundles in plain Node with a stub `vscode` module;
+ *  - the entry bundle's and the VSIX's sizes.
+ * Writes its rows for the bench table (benchTable.ts). Figures, never assertions: these machines are shared and noisy.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { launchBrowser } from '../vscode/browser';
 import { startCodeServer } from '../vscode/codeServer';
 import { PROJECT_ROOT } from '../vscode/testTools';
 import { packagedVsix, Workbench } from '../ui/workbench';
+import { recordRows, type BenchRow } from './benchTable';
 
 const EXTENSION_ID = 'asr-failback.vscode-asr-failback';
 const RUNS = Number(process.env.ASR_BENCH_RUNS ?? '5');
-const ACTIVATION_LINE = new RegExp(
-  `\\$onDidActivateExtension\\(.*?value: ${EXTENSION_ID.replace(/\./g, '\\.')},[^}]*\\}\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)`,
-);
+/** The issue's targets: the entry bundle at most 150 KB (KiB here), activation at most 3x the trivial extension's, the VSIX at most 800 KB. */
+const ENTRY_BUNDLE_TARGET_KIB = 150;
+const ACTIVATION_TARGET_FACTOR = 3;
+const VSIX_TARGET_KIB = 800;
+
+/** The trivial extension: one command contributed, an `activate` that does nothing. */
+const TRIVIAL = {
+  publisher: 'asr-failback-bench',
+  name: 'bench-trivial-extension',
+  command: 'asrFailbackBenchTrivial.run',
+  title: 'ASR Bench Trivial Command',
+} as const;
+const TRIVIAL_ID = `${TRIVIAL.publisher}.${TRIVIAL.name}`;
+const TRIVIAL_MAIN = "'use strict';\nexports.activate = function activate() {};\nexports.deactivate = function deactivate() {};\n";
 
 interface ActivationTimes {
   codeLoading: number;
   activateCall: number;
   activateResolved: number;
+}
+
+const total = (times: ActivationTimes): number => times.codeLoading + times.activateCall + times.activateResolved;
+
+/** VS Code's line for one extension, e.g. "$onDidActivateExtension( ... {value: <id>, _lower: <id>} 15 3 0 {startup: false, ...} )". */
+function activationLine(extensionId: string): RegExp {
+  return new RegExp(`\\$onDidActivateExtension\\(.*?value: ${extensionId.replace(/\./g, '\\.')},[^}]*\\}\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)`);
 }
 
 function median(values: number[]): number {
@@ -31,33 +55,77 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-async function measureInVsCode(): Promise<ActivationTimes> {
-  const codeServer = await startCodeServer({ vsixFiles: [packagedVsix()] });
+/** Packages the trivial extension into a VSIX in `directory` with the project's vsce; returns its path. */
+function packageTrivialExtension(directory: string): string {
+  const manifest = {
+    name: TRIVIAL.name,
+    displayName: 'ASR bench trivial extension',
+    description: 'One command and an empty activate: what activation costs at the least, for the bench to compare with.',
+    publisher: TRIVIAL.publisher,
+    version: '0.0.1',
+    license: 'MIT',
+    engines: { vscode: '^1.139.0' },
+    main: './extension.js',
+    files: ['extension.js'],
+    activationEvents: [],
+    contributes: { commands: [{ command: TRIVIAL.command, title: TRIVIAL.title }] },
+  };
+  fs.writeFileSync(path.join(directory, 'package.json'), JSON.stringify(manifest, undefined, 2));
+  fs.writeFileSync(path.join(directory, 'extension.js'), TRIVIAL_MAIN);
+  fs.writeFileSync(path.join(directory, 'README.md'), `# ${manifest.displayName}\n\n${manifest.description}\n`);
+  const vsix = path.join(directory, `${TRIVIAL.name}.vsix`);
+  execFileSync(
+    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix],
+    { cwd: directory, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return vsix;
+}
+
+/** Waits for VS Code's activation line of `extensionId` on the workbench's console. */
+function activationOf(page: Workbench['page'], extensionId: string): Promise<ActivationTimes> {
+  const pattern = activationLine(extensionId);
+  return new Promise<ActivationTimes>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`No $onDidActivateExtension line for ${extensionId} within 60 s.`));
+    }, 60_000);
+    page.on('console', (message) => {
+      const match = pattern.exec(message.text());
+      if (match !== null) {
+        clearTimeout(timer);
+        resolve({ codeLoading: Number(match[1]), activateCall: Number(match[2]), activateResolved: Number(match[3]) });
+      }
+    });
+  });
+}
+
+/** One fresh profile: both extensions installed from their VSIXs, each activated once, `trivialFirst` deciding the order. */
+async function measureInVsCode(trivialVsix: string, trivialFirst: boolean): Promise<{ ours: ActivationTimes; trivial: ActivationTimes }> {
+  const codeServer = await startCodeServer({ vsixFiles: [packagedVsix(), trivialVsix] });
   const browser = await launchBrowser();
   try {
-    const activation = new Promise<ActivationTimes>((resolve) => {
-      browser.page.on('console', (message) => {
-        // e.g. "$onDidActivateExtension( ... {value: <id>, _lower: <id>} 15 3 0 {startup: false, ...} )"
-        const match = ACTIVATION_LINE.exec(message.text());
-        if (match !== null) {
-          resolve({ codeLoading: Number(match[1]), activateCall: Number(match[2]), activateResolved: Number(match[3]) });
-        }
-      });
-    });
+    const ours = activationOf(browser.page, EXTENSION_ID);
+    const trivial = activationOf(browser.page, TRIVIAL_ID);
+    // Whichever is not awaited first must not become an unhandled rejection while the other is.
+    ours.catch(() => undefined);
+    trivial.catch(() => undefined);
     const workbench = new Workbench(browser.page, 'bench');
     const payload = encodeURIComponent(JSON.stringify([['logExtensionHostCommunication', 'true']]));
     await workbench.open(`${codeServer.url}/?payload=${payload}`);
     // Let the workbench finish starting its own extensions, so the figure is this extension's, not the start-up rush.
     await new Promise((resolve) => setTimeout(resolve, 8_000));
-    await workbench.openActivity('Azure Site Recovery');
-    return await Promise.race([
-      activation,
-      new Promise<never>((_resolve, reject) =>
-        setTimeout(() => {
-          reject(new Error('No $onDidActivateExtension line for the extension within 60 s.'));
-        }, 60_000),
-      ),
-    ]);
+    const activations: [() => Promise<void>, Promise<ActivationTimes>][] = [
+      [() => workbench.openActivity('Azure Site Recovery'), ours],
+      [() => workbench.runCommand(TRIVIAL.title), trivial],
+    ];
+    for (const [activate, activated] of trivialFirst ? activations.reverse() : activations) {
+      await activate();
+      await activated;
+      // What the first one starts once active (this extension's first tree load) must settle before the second.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await browser.page.keyboard.press('Escape');
+    }
+    return { ours: await ours, trivial: await trivial };
   } finally {
     await browser.close();
     await codeServer.stop();
@@ -78,27 +146,64 @@ function measureRequire(bundle: string): number {
   }
 }
 
+const kib = (file: string): number => fs.statSync(file).size / 1024;
+
+function timesLine(times: ActivationTimes): string {
+  return `codeLoading ${times.codeLoading} ms, activateCall ${times.activateCall} ms, activateResolved ${times.activateResolved} ms`;
+}
+
+function medianLine(runs: readonly ActivationTimes[]): string {
+  const of = (pick: (times: ActivationTimes) => number): number => median(runs.map(pick));
+  return `codeLoading ${of((t) => t.codeLoading)} ms, activateCall ${of((t) => t.activateCall)} ms, activateResolved ${of((t) => t.activateResolved)} ms, total ${of(total)} ms`;
+}
+
 async function main(): Promise<void> {
   const bundle = path.join(PROJECT_ROOT, 'dist', 'extension.js');
   const vsix = packagedVsix();
-  console.log(`bundle dist/extension.js (loaded at activation): ${(fs.statSync(bundle).size / 1024).toFixed(1)} KiB`);
-  const sdkBundle = path.join(PROJECT_ROOT, 'dist', 'azureSdk.js');
-  console.log(`bundle dist/azureSdk.js (loaded when the tree first lists): ${(fs.statSync(sdkBundle).size / 1024).toFixed(1)} KiB`);
-  console.log(`VSIX ${path.basename(vsix)}: ${(fs.statSync(vsix).size / 1024).toFixed(1)} KiB`);
-  console.log(`require() of dist/extension.js in Node with a stub vscode: ${measureRequire(bundle).toFixed(2)} ms`);
-  console.log(`require() of dist/azureSdk.js in Node with a stub vscode: ${measureRequire(sdkBundle).toFixed(2)} ms`);
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'asr-activation-bench-'));
+  try {
+    const trivialVsix = packageTrivialExtension(workDir);
+    console.log(`bundle dist/extension.js (loaded at activation): ${kib(bundle).toFixed(1)} KiB`);
+    const sdkBundle = path.join(PROJECT_ROOT, 'dist', 'azureSdk.js');
+    console.log(`bundle dist/azureSdk.js (loaded when the tree first lists): ${kib(sdkBundle).toFixed(1)} KiB`);
+    console.log(`VSIX ${path.basename(vsix)}: ${kib(vsix).toFixed(1)} KiB; the trivial extension's VSIX ${kib(trivialVsix).toFixed(1)} KiB, its main ${String(Buffer.byteLength(TRIVIAL_MAIN))} bytes`);
+    console.log(`require() of dist/extension.js in Node with a stub vscode: ${measureRequire(bundle).toFixed(2)} ms`);
+    console.log(`require() of dist/azureSdk.js in Node with a stub vscode: ${measureRequire(sdkBundle).toFixed(2)} ms`);
 
-  const runs: ActivationTimes[] = [];
-  for (let run = 0; run < RUNS; run += 1) {
-    const times = await measureInVsCode();
-    console.log(`activation run ${run + 1}: codeLoading ${times.codeLoading} ms, activateCall ${times.activateCall} ms, activateResolved ${times.activateResolved} ms`);
-    runs.push(times);
+    const ours: ActivationTimes[] = [];
+    const trivial: ActivationTimes[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const trivialFirst = run % 2 === 1;
+      const times = await measureInVsCode(trivialVsix, trivialFirst);
+      console.log(
+        `activation run ${run + 1} (${trivialFirst ? 'trivial extension first' : 'this extension first'}): this extension ${timesLine(times.ours)}; ` +
+          `trivial extension ${timesLine(times.trivial)}`,
+      );
+      ours.push(times.ours);
+      trivial.push(times.trivial);
+    }
+    console.log(`activation median of ${RUNS} (fresh profile each), this extension: ${medianLine(ours)}`);
+    console.log(`activation median of ${RUNS} (fresh profile each), trivial extension (one command, empty activate): ${medianLine(trivial)}`);
+
+    const trivialMs = median(trivial.map(total));
+    // VS Code reports whole milliseconds: a trivial extension's 0 ms means under 1 ms.
+    const trivialBasis = Math.max(1, trivialMs);
+    const rows: BenchRow[] = [
+      { figure: 'activation: entry bundle dist/extension.js (production build)', measured: kib(bundle), unit: 'KiB', target: ENTRY_BUNDLE_TARGET_KIB },
+      {
+        figure: `activation: $onDidActivateExtension total, median of ${String(RUNS)} fresh profiles`,
+        measured: median(ours.map(total)),
+        unit: 'ms',
+        target: ACTIVATION_TARGET_FACTOR * trivialBasis,
+        targetBasis: `${String(ACTIVATION_TARGET_FACTOR)} x the trivial extension's ${trivialMs === trivialBasis ? `${String(trivialMs)} ms` : `${String(trivialMs)} ms, counted as 1 ms`}`,
+      },
+      { figure: 'activation: trivial extension, the same figure', measured: trivialMs, unit: 'ms' },
+      { figure: 'package: VSIX dist-vsix/vscode-asr-failback.vsix', measured: kib(vsix), unit: 'KiB', target: VSIX_TARGET_KIB },
+    ];
+    recordRows(rows);
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
   }
-  console.log(
-    `activation median of ${RUNS} (fresh profile each): codeLoading ${median(runs.map((t) => t.codeLoading))} ms, ` +
-      `activateCall ${median(runs.map((t) => t.activateCall))} ms, activateResolved ${median(runs.map((t) => t.activateResolved))} ms, ` +
-      `total ${median(runs.map((t) => t.codeLoading + t.activateCall + t.activateResolved))} ms`,
-  );
 }
 
 main().catch((error: unknown) => {

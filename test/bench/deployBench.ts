@@ -1,23 +1,19 @@
 /**
- * `npm run bench` (third part): a deployment of a process server, end to end in a real extension host against the
- * emulator, with the operations' durations scaled down. Prints the deployment's wall time against its critical path
- * (the longest chain of dependent steps, from the durations configured below and the product's own step graph;
- * deployCriticalPath.ts), the Resource Manager requests it made, and each LRO's polls with the waits between them
- * against the Retry-After the emulator sent. Figures, never assertions: these machines are shared and noisy.
+ * The deploy bench (extensionHostBench.ts runs it): a deployment of a process server, end to end in a real extension
+ * host against the emulator, with the operations' durations scaled down. Prints the deployment's wall time against its
+ * critical path (the longest chain of dependent steps, from the durations configured below and the product's own step
+ * graph; deployCriticalPath.ts), the Resource Manager requests it made, and each LRO's polls with the waits between
+ * them against the Retry-After the emulator sent. Figures, never assertions: these machines are shared and noisy.
  *
  * Two deployments, each printed with its own figures only: the first with the extension's production pacing
  * (setDeploymentPacing is not called: the SDK's pollers follow Retry-After, and the extension re-reads every 10 s what
  * no operation reports, i.e. the heartbeat); the second, labelled as such, with only that re-read interval shortened,
- * to show what it costs and what is left without it.
+ * to show what it costs and what is left without it. The table takes the first's wall time; polls sooner than
+ * Retry-After count in both.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { RequestLogEntry } from '../emulator/control/requestLog';
 import { lroDurationFor, type EmulatorSettings } from '../emulator/arm/settings';
-import { fixturePath, startEmulator } from '../emulator/server';
-import { runExtensionHostAgainstEmulator } from '../vscode/runExtensionHostAgainstEmulator';
-import { PROJECT_ROOT } from '../vscode/testTools';
+import type { BenchRow } from './benchTable';
 import type { DeployBenchRun, DeployBenchRunResult } from './deployBenchHost';
 import { criticalPath, stepPhases, type CriticalPath, type PathTiming, type StepModel } from './deployCriticalPath';
 import { answeredAt, awaitReads, divideRequests, earlyPolls, LOG_RESOLUTION_MS, pollingOf, startOf, type DeploymentRequests, type LroInLog } from './deployRequestLog';
@@ -51,7 +47,7 @@ const PRODUCTION_RECHECK_MS = 10_000;
 /** The labelled second run's re-check interval: as often as Retry-After asks the SDK to poll. */
 const BENCH_RECHECK_MS = RETRY_AFTER_SECONDS * 1000;
 
-const RUNS: DeployBenchRun[] = [
+export const DEPLOY_RUNS: readonly DeployBenchRun[] = [
   { label: `production pacing (setDeploymentPacing not called: the SDK's pollers follow Retry-After, the extension re-checks every ${seconds(PRODUCTION_RECHECK_MS, 0)})` },
   {
     label: `BENCH-ONLY pacing: recheckIntervalMs ${seconds(BENCH_RECHECK_MS, 0)} instead of ${seconds(PRODUCTION_RECHECK_MS, 0)} (the heartbeat's re-reads); the SDK's pollers unchanged, following Retry-After`,
@@ -59,11 +55,19 @@ const RUNS: DeployBenchRun[] = [
   },
 ];
 
+/** The emulator's settings the deployments need (the tree's latency is the same 100 ms). */
+export const DEPLOY_SETTINGS = {
+  latencyMs: LATENCY_MS,
+  retryAfterSeconds: RETRY_AFTER_SECONDS,
+  registrationDelayMs: REGISTRATION_DELAY_MS,
+  lroDurationsMs: LRO_DURATIONS_MS,
+} as const;
+
 function seconds(ms: number, digits = 2): string {
   return `${(ms / 1000).toFixed(digits)} s`;
 }
 
-const LABELS: Record<string, string> = {
+const LABELS: Partial<Record<string, string>> = {
   'microsoft.storage/storageaccounts': 'storage account',
   'microsoft.network/networkinterfaces': 'NIC',
   'microsoft.compute/virtualmachines': 'VM',
@@ -142,7 +146,7 @@ function printRequests({ result, requests }: RunReport, heartbeatReads: number):
  * critical path's LROs had ended before a poll saw it. An LRO on the chain delays it by that time, unless what
  * comes after waits for its end itself (the heartbeat waits for the registration delay from the run command's end).
  */
-function printPolls({ path, settings, requests, at }: RunReport): { chainPollingMs: number; chainLros: number } {
+function printPolls({ path, settings, requests, at }: RunReport): { chainPollingMs: number; chainLros: number; earlyPolls: number } {
   const retryAfter = settings.retryAfterSeconds;
   const chainPhases = new Set(path.chain.flatMap((step) => step.criticalPhases));
   const awaited = new Set(path.chain.flatMap((step) => step.criticalPhases.flatMap((phase) => (phase.kind === 'await' ? [phase.after] : []))));
@@ -184,7 +188,7 @@ function printPolls({ path, settings, requests, at }: RunReport): { chainPolling
       console.log(line);
     }
   }
-  return { chainPollingMs, chainLros: requests.lros.filter(delaysChain).length };
+  return { chainPollingMs, chainLros: requests.lros.filter(delaysChain).length, earlyPolls: early.length };
 }
 
 /** The heartbeat's reads of the fabric, and how long after the process server appeared one saw it (0 without). */
@@ -206,11 +210,21 @@ function printHeartbeat({ result, settings, requests, at }: RunReport, heartbeat
 }
 
 /** What one run's figures say, printed under its label. */
-function reportRun(index: number, result: DeployBenchRunResult, entries: readonly RequestLogEntry[], steps: readonly StepModel[], path: CriticalPath, settings: EmulatorSettings): void {
+/** One run's figures for the bench table. */
+interface RunFigures {
+  readonly wallMs: number;
+  readonly criticalPathMs: number;
+  readonly armRequests: number;
+  readonly polls: number;
+  readonly pollsPerLro: readonly { readonly what: string; readonly polls: number }[];
+  readonly earlyPolls: number;
+}
+
+function reportRun(index: number, result: DeployBenchRunResult, entries: readonly RequestLogEntry[], steps: readonly StepModel[], path: CriticalPath, settings: EmulatorSettings): RunFigures {
   const wallMs = result.endedAt - result.startedAt;
   const ratio = wallMs / path.totalMs;
   const met = ratio <= TARGET_RATIO;
-  console.log(`deploy, run ${String(index + 1)} of ${String(RUNS.length)}, ${result.label}:`);
+  console.log(`deploy, run ${String(index + 1)} of ${String(DEPLOY_RUNS.length)}, ${result.label}:`);
   console.log(
     `  wall ${seconds(wallMs)} from "Deploy and register" to the command's return: ${ratio.toFixed(3)}x the critical path ${seconds(path.totalMs)} ` +
       `(target at most ${TARGET_RATIO.toFixed(3)}x: ${met ? 'met' : 'NOT MET'})`,
@@ -226,8 +240,16 @@ function reportRun(index: number, result: DeployBenchRunResult, entries: readonl
   const heartbeat = awaitReads(report.requests, steps.find((step) => step.id === 'heartbeat'));
   printSteps(report);
   printRequests(report, heartbeat?.reads.length ?? 0);
-  const { chainPollingMs, chainLros } = printPolls(report);
+  const { chainPollingMs, chainLros, earlyPolls } = printPolls(report);
   const heartbeatWaitMs = printHeartbeat(report, heartbeat);
+  const figures: RunFigures = {
+    wallMs,
+    criticalPathMs: path.totalMs,
+    armRequests: report.requests.arm.length,
+    polls: report.requests.lros.reduce((sum, lro) => sum + lro.polls.length, 0) + report.requests.strayPolls.length,
+    pollsPerLro: report.requests.lros.map((lro) => ({ what: `${lro.step} (${LABELS[lro.phase.durationKey]?.replace(/^each /, '') ?? lro.phase.durationKey})`, polls: lro.polls.length })),
+    earlyPolls,
+  };
 
   const overMs = wallMs - path.totalMs;
   console.log(
@@ -235,7 +257,7 @@ function reportRun(index: number, result: DeployBenchRunResult, entries: readonl
       `between the process server's appearance and a read, ${seconds(overMs - chainPollingMs - heartbeatWaitMs)} the rest (local work between requests, requests slower than ${String(settings.latencyMs)} ms)`,
   );
   if (met) {
-    return;
+    return figures;
   }
   console.log(`  not met: the target leaves ${seconds((TARGET_RATIO - 1) * path.totalMs)} over the critical path, and`);
   if (heartbeatWaitMs > 0) {
@@ -251,6 +273,7 @@ function reportRun(index: number, result: DeployBenchRunResult, entries: readonl
         `about half a Retry-After (${String(settings.retryAfterSeconds ?? '-')} s) plus a request later on average, the price of honouring Retry-After`,
     );
   }
+  return figures;
 }
 
 /** Fails the bench when the extension log's step times do not fall in the run (its time stamps read another clock). */
@@ -261,50 +284,67 @@ function checkStepTimes(result: DeployBenchRunResult): void {
   }
 }
 
-async function main(): Promise<void> {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'asr-deploy-bench-'));
-  const resultFile = path.join(workDir, 'result.json');
-  const emulator = await startEmulator({
-    seedFiles: [fixturePath('demo.json')],
-    settings: { latencyMs: LATENCY_MS, retryAfterSeconds: RETRY_AFTER_SECONDS, registrationDelayMs: REGISTRATION_DELAY_MS, lroDurationsMs: LRO_DURATIONS_MS },
-  });
-  try {
-    await runExtensionHostAgainstEmulator(emulator.info, path.join(PROJECT_ROOT, 'out', 'test', 'bench', 'deployBenchHost.js'), {
-      ASR_BENCH_RESULT_FILE: resultFile,
-      ASR_BENCH_DEPLOY_RUNS: JSON.stringify(RUNS),
-    });
-    const results = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as DeployBenchRunResult[];
-    const settings = await emulator.control.settings();
-    const entries = await emulator.control.requests();
-    const timing: PathTiming = { latencyMs: settings.latencyMs, lroDurationMs: (key) => lroDurationFor(settings, key) };
-    console.log(settingsLine(settings));
-    let printedPath = '';
-    for (const [index, result] of results.entries()) {
-      if (result.state !== 'succeeded' || result.plan === undefined) {
-        throw new Error(`Deploy run ${String(index + 1)} did not succeed (${result.state ?? 'no deployment'}): ${result.message ?? ''}`);
-      }
-      checkStepTimes(result);
-      const phases = stepPhases(result.plan, settings.registrationDelayMs);
-      const steps = productStepGraph(result.plan).map((step) => ({ ...step, phases: Object.hasOwn(phases, step.id) ? phases[step.id] : [] }));
-      const unmodelled = steps.filter((step) => !Object.hasOwn(phases, step.id)).map((step) => step.id);
-      if (unmodelled.length > 0) {
-        console.log(`  MODEL OUT OF DATE: the product has step(s) the bench does not model: ${unmodelled.join(', ')}`);
-      }
-      const critical = criticalPath(steps, timing);
-      const pathLine = criticalPathLine(critical, settings.latencyMs);
-      if (pathLine !== printedPath) {
-        console.log(pathLine);
-        printedPath = pathLine;
-      }
-      reportRun(index, result, entries, steps, critical, settings);
+/** Prints the deployments' figures from the emulator's request log; returns the rows for the bench table. */
+export function reportDeploy(results: readonly DeployBenchRunResult[], entries: readonly RequestLogEntry[], settings: EmulatorSettings): BenchRow[] {
+  const timing: PathTiming = { latencyMs: settings.latencyMs, lroDurationMs: (key) => lroDurationFor(settings, key) };
+  console.log(settingsLine(settings));
+  let printedPath = '';
+  const runs: RunFigures[] = [];
+  for (const [index, result] of results.entries()) {
+    if (result.state !== 'succeeded' || result.plan === undefined) {
+      throw new Error(`Deploy run ${String(index + 1)} did not succeed (${result.state ?? 'no deployment'}): ${result.message ?? ''}`);
     }
-  } finally {
-    await emulator.stop();
-    fs.rmSync(workDir, { recursive: true, force: true });
+    checkStepTimes(result);
+    const phases = stepPhases(result.plan, settings.registrationDelayMs);
+    const steps = productStepGraph(result.plan).map((step) => ({ ...step, phases: Object.hasOwn(phases, step.id) ? phases[step.id] : [] }));
+    const unmodelled = steps.filter((step) => !Object.hasOwn(phases, step.id)).map((step) => step.id);
+    if (unmodelled.length > 0) {
+      console.log(`  MODEL OUT OF DATE: the product has step(s) the bench does not model: ${unmodelled.join(', ')}`);
+    }
+    const critical = criticalPath(steps, timing);
+    const pathLine = criticalPathLine(critical, settings.latencyMs);
+    if (pathLine !== printedPath) {
+      console.log(pathLine);
+      printedPath = pathLine;
+    }
+    runs.push(reportRun(index, result, entries, steps, critical, settings));
   }
+  const production = runs.at(0);
+  const others = runs.slice(1);
+  if (production === undefined) {
+    throw new Error('No deployment ran.');
+  }
+  const rows: BenchRow[] = [
+    {
+      figure: 'deploy: wall time, production pacing',
+      measured: production.wallMs,
+      unit: 'ms',
+      target: TARGET_RATIO * production.criticalPathMs,
+      targetBasis: `${TARGET_RATIO.toFixed(2)} x critical path ${seconds(production.criticalPathMs)}`,
+      note: `${(production.wallMs / production.criticalPathMs).toFixed(3)} x`,
+    },
+    {
+      figure: `deploy: polls sooner than Retry-After (${String(runs.length)} deployments)`,
+      measured: runs.reduce((sum, run) => sum + run.earlyPolls, 0),
+      unit: 'count',
+      target: 0,
+      note: `of ${String(runs.reduce((sum, run) => sum + run.polls, 0))} polls`,
+    },
+    { figure: 'deploy: ARM requests, production pacing', measured: production.armRequests, unit: 'count' },
+    {
+      figure: 'deploy: polls per LRO, production pacing',
+      measured: production.polls,
+      unit: 'count',
+      note: `${String(production.pollsPerLro.length)} LROs: ${production.pollsPerLro.map((lro) => `${lro.what} ${String(lro.polls)}`).join(', ')}`,
+    },
+  ];
+  for (const [index, run] of others.entries()) {
+    rows.push({
+      figure: `deploy: wall time, run ${String(index + 2)}: ${results[index + 1]?.recheckIntervalMs === undefined ? 'production pacing' : 'BENCH-ONLY pacing (shorter re-check)'}`,
+      measured: run.wallMs,
+      unit: 'ms',
+      note: `${(run.wallMs / run.criticalPathMs).toFixed(3)} x critical path ${seconds(run.criticalPathMs)}`,
+    });
+  }
+  return rows;
 }
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});

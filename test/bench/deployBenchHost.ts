@@ -1,21 +1,23 @@
 /**
- * Runs inside the extension host (as `extensionTestsPath`) for `npm run bench`: answers the "Add Process Server in
- * Azure" wizard for the demo's Tokyo configuration server (a new resource group and storage account), chooses
- * "Deploy and register" and waits until the deployment has ended. Writes, per run, when the deployment started (the
- * moment "Deploy and register" was picked) and ended (the command returned), how it ended, its plan, and when each
- * step ran (from the extension's log), to the file ASR_BENCH_RESULT_FILE names. Figures only; nothing here passes or
- * fails on speed.
+ * The deploy bench's part inside the extension host (called by extensionHostBenchHost.ts): answers the "Add Process
+ * Server in Azure" wizard for the demo's Tokyo configuration server (a new resource group and storage account),
+ * chooses "Deploy and register" and waits until the deployment has ended. Reports, per run, when the deployment started
+ * (the moment "Deploy and register" was picked) and ended (the command returned), how it ended, its plan, when each
+ * step ran (from the extension's log), and when each of the wizard's prompts opened, showed its items or suggested
+ * value, and took its answer (wizardBench.ts reads the waits from these). Figures only; nothing here passes or fails on
+ * speed.
  *
- * ASR_BENCH_DEPLOY_RUNS is a JSON list of runs: `{ label, recheckIntervalMs? }`. Without `recheckIntervalMs` the run
- * keeps the extension's production pacing (setDeploymentPacing is not called at all); with it, only the extension's
- * own re-check interval changes (`updateIntervalInMs` stays undefined, so the SDK's pollers follow Retry-After).
+ * A run without `recheckIntervalMs` keeps the extension's production pacing (setDeploymentPacing is not called at all);
+ * with it, only the extension's own re-check interval changes (`updateIntervalInMs` stays undefined, so the SDK's
+ * pollers follow Retry-After).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DeploymentPlan } from '../../src/deployment/deploymentPlan';
-import type { ExtensionApi } from '../../src/extension';
-import type { PickItem, PickOptions } from '../../src/wizard/userInput';
-import { configurationServerNode, emulatorControl, extensionUnderTest } from '../integration/extensionTestContext';
+import type { WizardTestApi } from '../../src/extension';
+import type { ChoiceOptions, InputOptions, PickItem, PickOptions } from '../../src/wizard/userInput';
+import type { EmulatorControlClient } from '../emulator/control/client';
+import { configurationServerNode } from '../integration/extensionTestContext';
 import { ScriptedUserInput, type ScriptedAnswer } from '../integration/scriptedUserInput';
 import { PASSPHRASE, TOKYO_TO_SUBNET, tokyoServerToPassphrase } from '../integration/wizardScripts';
 
@@ -39,6 +41,58 @@ export interface DeployBenchRunResult {
   readonly plan: DeploymentPlan | undefined;
   /** When each step ran, from the extension's log lines "[id] started" and "[id] done in" (epoch ms). */
   readonly steps: readonly { readonly id: string; readonly startedAt: number; readonly endedAt: number }[];
+  /** When the wizard command was invoked (epoch ms), and its prompts in the order they opened. */
+  readonly wizardStartedAt: number;
+  readonly prompts: readonly PromptTiming[];
+}
+
+/** One prompt of the wizard as the user meets it (epoch ms). */
+export interface PromptTiming {
+  readonly kind: 'pick' | 'input' | 'choice';
+  readonly step: number;
+  readonly totalSteps: number;
+  /** The placeholder of a pick, the prompt of an input box, the message of a choice. */
+  readonly text: string;
+  /** When the wizard asked for the prompt: VS Code shows it at once, busy while its items or suggestion load. */
+  readonly openedAt: number;
+  /** When its items (a pick) or its suggested value (an input) were there: the script answers at that moment. */
+  readonly shownAt: number;
+  /** When the answer was accepted, its Azure-side check (if any) done. */
+  readonly acceptedAt: number;
+  /** What was answered: the picked label; for a typed text only its length. */
+  readonly answer: string;
+  /**
+   * What a request that depends on this answer would name (ids, names, a typed text that is no password), to tell
+   * which answer a later request waited for; never printed.
+   */
+  readonly tokens: readonly string[];
+}
+
+/** Keys whose values may hold secrets or live objects: never walked for tokens. */
+const SECRET_KEY = /credential|secret|password|passphrase|token|key$/i;
+
+/**
+ * The strings of a picked item that a request depending on it would name: ids, names and other words of its data (plain
+ * objects and arrays only, a few levels deep, secrets' keys skipped). Short or purely numeric strings are left out: they
+ * would match unrelated paths.
+ */
+function tokensOf(value: unknown, depth = 0, found = new Set<string>()): Set<string> {
+  if (typeof value === 'string') {
+    if (value.length >= 5 && !/^\d+$/.test(value) && !/\s/.test(value)) {
+      found.add(value.toLowerCase());
+    }
+  } else if (depth < 4 && Array.isArray(value)) {
+    for (const item of value.slice(0, 50)) {
+      tokensOf(item, depth + 1, found);
+    }
+  } else if (depth < 4 && typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, item] of Object.entries(value)) {
+      if (!SECRET_KEY.test(key)) {
+        tokensOf(item, depth + 1, found);
+      }
+    }
+  }
+  return found;
 }
 
 /** Where the bench deploys: a new resource group and storage account, names the demo seed does not use. */
@@ -67,16 +121,58 @@ function answersToDeploy(): ScriptedAnswer[] {
   ];
 }
 
-/** The scripted answers, noting when the deployment starts: the moment "Deploy and register" is picked. */
+/** The scripted answers, noting when each prompt opens, shows what it offers and is answered, and when the deployment starts. */
 class TimedUserInput extends ScriptedUserInput {
   deployPickedAt: number | undefined;
+  readonly timings: PromptTiming[] = [];
 
   override async pick<T>(options: PickOptions<T>): Promise<PickItem<T>> {
-    const item = await super.pick(options);
+    const openedAt = Date.now();
+    let shownAt = openedAt;
+    const items = Promise.resolve(options.items).finally(() => {
+      shownAt = Date.now();
+    });
+    const item = await super.pick({ ...options, items });
+    const acceptedAt = Date.now();
+    const tokens = tokensOf([item.key ?? item.label, item.data]);
+    this.timings.push({ kind: 'pick', step: options.step, totalSteps: options.totalSteps, text: options.placeholder, openedAt, shownAt, acceptedAt, answer: item.label, tokens: [...tokens] });
     if (/Deploy and register/.test(item.label)) {
-      this.deployPickedAt = Date.now();
+      this.deployPickedAt = acceptedAt;
     }
     return item;
+  }
+
+  override async input(options: InputOptions): Promise<string> {
+    const openedAt = Date.now();
+    let shownAt = openedAt;
+    const suggested = options.value;
+    const value =
+      suggested === undefined || typeof suggested === 'string'
+        ? suggested
+        : suggested.finally(() => {
+            shownAt = Date.now();
+          });
+    const text = await super.input({ ...options, value });
+    const tokens = options.password === true ? [] : [...tokensOf(text)];
+    this.timings.push({
+      kind: 'input',
+      step: options.step,
+      totalSteps: options.totalSteps,
+      text: options.prompt,
+      openedAt,
+      shownAt,
+      acceptedAt: Date.now(),
+      answer: `${options.password === true ? 'a password' : 'a text'} of ${String(text.length)} characters`,
+      tokens,
+    });
+    return text;
+  }
+
+  override async choose<T extends string>(options: ChoiceOptions<T>): Promise<T | undefined> {
+    const openedAt = Date.now();
+    const choice = await super.choose(options);
+    this.timings.push({ kind: 'choice', step: 0, totalSteps: 0, text: options.message, openedAt, shownAt: openedAt, acceptedAt: Date.now(), answer: String(choice), tokens: [] });
+    return choice;
   }
 }
 
@@ -137,26 +233,26 @@ async function logLinesSince(directory: string, since: number): Promise<{ at: nu
   }
 }
 
-export async function run(): Promise<void> {
-  const resultFile = process.env.ASR_BENCH_RESULT_FILE;
-  const runs = JSON.parse(process.env.ASR_BENCH_DEPLOY_RUNS ?? '[]') as DeployBenchRun[];
-  if (resultFile === undefined || runs.length === 0) {
-    throw new Error('Run through test/bench/deployBench.ts.');
-  }
-  const control = emulatorControl();
-  const api = (await extensionUnderTest().activate()) as ExtensionApi;
-  const wizard = api.wizard;
-  if (wizard === undefined) {
-    throw new Error('The extension offers no wizard API: it is not running in test mode.');
-  }
+/**
+ * Runs each deployment of `runs` in turn (the emulator's state reset before each) and returns what each reported;
+ * `afterRun` is called after each with its index, before the next starts.
+ */
+export async function runDeployments(
+  wizard: WizardTestApi,
+  control: EmulatorControlClient,
+  runs: readonly DeployBenchRun[],
+  afterRun: (index: number) => Promise<void> | void = () => undefined,
+): Promise<DeployBenchRunResult[]> {
   const results: DeployBenchRunResult[] = [];
-  for (const benchRun of runs) {
+  for (const [index, benchRun] of runs.entries()) {
     await control.resetState();
     if (benchRun.recheckIntervalMs !== undefined) {
       wizard.setDeploymentPacing({ updateIntervalInMs: undefined, recheckIntervalMs: benchRun.recheckIntervalMs });
     }
     const ui = new TimedUserInput(answersToDeploy());
-    const outcome = await wizard.addProcessServer(await configurationServerNode('Contoso Production', 'rsv-failback-japaneast', 'cs-tokyo-01'), ui);
+    const node = await configurationServerNode('Contoso Production', 'rsv-failback-japaneast', 'cs-tokyo-01');
+    const wizardStartedAt = Date.now();
+    const outcome = await wizard.addProcessServer(node, ui);
     const endedAt = Date.now();
     if (ui.unused.length > 0 || ui.deployPickedAt === undefined) {
       throw new Error(`The wizard did not reach "Deploy and register" (${String(ui.unused.length)} answers left).`);
@@ -170,7 +266,10 @@ export async function run(): Promise<void> {
       message: outcome.deployment?.message,
       plan: outcome.plan,
       steps: stepWindows(await logLinesSince(wizard.storageLocations().logDirectory, ui.deployPickedAt)),
+      wizardStartedAt,
+      prompts: ui.timings,
     });
+    await afterRun(index);
   }
-  fs.writeFileSync(resultFile, JSON.stringify(results));
+  return results;
 }

@@ -1,68 +1,110 @@
 /**
- * Runs inside the extension host (as `extensionTestsPath`) for `npm run bench`: loads the whole tree of a large
- * emulated estate the way VS Code does when many nodes are expanded at once, and writes the timings to the file
- * ASR_BENCH_RESULT_FILE names. Figures only; nothing here passes or fails on speed.
+ * The tree bench's part inside the extension host (called by extensionHostBenchHost.ts): loads the whole tree of a
+ * large emulated estate the way VS Code does when many nodes are expanded at once, level by level, and then the
+ * vaults of 50 subscriptions expanded at once in a freshly refreshed tree. Per load it notes the requests the
+ * emulator logged, the new TLS connections it counted, the wall time and the extension host's CPU time
+ * (process.cpuUsage() around the load alone, so the bench's own calls to the emulator are not in it). Figures only;
+ * nothing here passes or fails on speed.
  */
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { EmulatorControlClient } from '../emulator/control/client';
+import type { EmulatorControlClient } from '../emulator/control/client';
+import type { RequestLogEntry } from '../emulator/control/requestLog';
 
-interface TreeApi {
-  readonly infrastructureTree: vscode.TreeDataProvider<unknown>;
+/** One load of the tree, as measured in the extension host. */
+export interface TreeLoad {
+  readonly level: string;
+  /** What the level's requests are per: "subscription", "vault", ... (for "no request per item"). */
+  readonly per: string;
+  /** How many of those there were (the parents, or the subscriptions for the deployed-VM listings). */
+  readonly perCount: number;
+  readonly nodes: number;
+  readonly ms: number;
+  /** User + system CPU of the extension host during the load, ms. */
+  readonly cpuMs: number;
+  readonly tlsConnections: number;
+  readonly requests: readonly RequestLogEntry[];
 }
+
+export interface TreeBenchResult {
+  readonly levels: readonly TreeLoad[];
+  /** The vaults of `FIFTY` subscriptions expanded at once, in a tree refreshed after the levels. */
+  readonly fiftySubscriptions: TreeLoad;
+}
+
+/** How many subscriptions' vaults the "expanded at once" figure expands. */
+export const FIFTY = 50;
 
 async function childrenOfAll(tree: vscode.TreeDataProvider<unknown>, nodes: readonly unknown[]): Promise<unknown[]> {
   const children = await Promise.all(nodes.map(async (node) => (await tree.getChildren(node)) ?? []));
   return children.flat();
 }
 
-/** The most requests the emulator was answering at the same moment. */
-function maxInFlight(entries: readonly { time: string; durationMs: number | undefined }[]): number {
-  const events = entries.flatMap((entry) => {
-    const start = Date.parse(entry.time);
-    return [
-      { at: start, change: 1 },
-      { at: start + (entry.durationMs ?? 0), change: -1 },
-    ];
-  });
-  events.sort((a, b) => a.at - b.at || a.change - b.change);
-  let current = 0;
-  let highest = 0;
-  for (const event of events) {
-    current += event.change;
-    highest = Math.max(highest, current);
-  }
-  return highest;
+/** The label VS Code would show for a node. */
+async function labelOf(tree: vscode.TreeDataProvider<unknown>, node: unknown): Promise<string> {
+  const item = await tree.getTreeItem(node);
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
-export async function run(): Promise<void> {
-  const resultFile = process.env.ASR_BENCH_RESULT_FILE;
-  const controlEndpoint = process.env.ASR_TEST_EMULATOR_CONTROL;
-  if (resultFile === undefined || controlEndpoint === undefined) {
-    throw new Error('Run through test/bench/treeBench.ts.');
-  }
-  const control = new EmulatorControlClient(controlEndpoint);
-  const extension = vscode.extensions.getExtension('asr-failback.vscode-asr-failback');
-  const api = (await extension?.activate()) as TreeApi;
-  const tree = api.infrastructureTree;
+async function lastSequence(control: EmulatorControlClient): Promise<number> {
+  return (await control.requests()).at(-1)?.sequence ?? 0;
+}
 
-  const levels: { level: string; nodes: number; requests: number; ms: number; maxInFlight: number; medianServerMs: number }[] = [];
-  const measure = async (level: string, load: () => Promise<unknown[]>): Promise<unknown[]> => {
-    const before = (await control.requests()).at(-1)?.sequence ?? 0;
-    const started = performance.now();
-    const nodes = await load();
-    const ms = performance.now() - started;
-    const entries = await control.requests(before);
-    const durations = entries.map((entry) => entry.durationMs ?? 0).sort((a, b) => a - b);
-    const medianServerMs = durations.at(Math.floor(durations.length / 2)) ?? 0;
-    levels.push({ level, nodes: nodes.length, requests: entries.length, ms, maxInFlight: maxInFlight(entries), medianServerMs });
-    return nodes;
+/** Runs `load` and notes what it cost; returns the nodes it loaded with the figures. */
+async function measure(
+  control: EmulatorControlClient,
+  level: string,
+  per: { readonly per: string; readonly perCount: number },
+  load: () => Promise<unknown[]>,
+): Promise<{ nodes: unknown[]; load: TreeLoad }> {
+  const tlsBefore = await control.tlsConnections();
+  const before = await lastSequence(control);
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const nodes = await load();
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const requests = await control.requests(before);
+  const tlsConnections = (await control.tlsConnections()) - tlsBefore;
+  return { nodes, load: { level, ...per, nodes: nodes.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, tlsConnections, requests } };
+}
+
+/**
+ * Loads every level, every node of a level expanded at once; returns the figures and every node loaded (`held`:
+ * the caller keeps them while it measures memory, as VS Code's view keeps the nodes it shows).
+ */
+export async function measureTree(
+  tree: vscode.TreeDataProvider<unknown>,
+  control: EmulatorControlClient,
+): Promise<{ result: TreeBenchResult; held: unknown[] }> {
+  const levels: TreeLoad[] = [];
+  const level = async (name: string, per: { per: string; perCount: number }, load: () => Promise<unknown[]>): Promise<unknown[]> => {
+    const measured = await measure(control, name, per, load);
+    levels.push(measured.load);
+    return measured.nodes;
   };
-  const subscriptions = await measure('subscriptions', async () => (await tree.getChildren()) ?? []);
-  const vaults = await measure('vaults (every subscription expanded at once)', () => childrenOfAll(tree, subscriptions));
-  const fabrics = await measure('configuration servers (every vault expanded at once)', () => childrenOfAll(tree, vaults));
-  await measure('process servers + deployed-VM marks (every configuration server expanded at once)', () =>
+  const subscriptions = await level('subscriptions', { per: 'signed-in account', perCount: 1 }, async () => (await tree.getChildren()) ?? []);
+  const vaults = await level('vaults', { per: 'subscription', perCount: subscriptions.length }, () => childrenOfAll(tree, subscriptions));
+  const fabrics = await level('configuration servers', { per: 'vault', perCount: vaults.length }, () => childrenOfAll(tree, vaults));
+  // Process servers come with their fabric; the deployed-VM marks need one listing per subscription.
+  const processServers = await level('process servers', { per: 'subscription (deployed-VM listing)', perCount: subscriptions.length }, () =>
     childrenOfAll(tree, fabrics),
   );
-  fs.writeFileSync(resultFile, JSON.stringify(levels));
+  const held = [...subscriptions, ...vaults, ...fabrics, ...processServers];
+  return { result: { levels, fiftySubscriptions: await measureFiftySubscriptions(tree, control) }, held };
+}
+
+/** The vaults of FIFTY subscriptions (of the large estate, which each hold vaults) expanded at once, the tree refreshed first. */
+async function measureFiftySubscriptions(tree: vscode.TreeDataProvider<unknown>, control: EmulatorControlClient): Promise<TreeLoad> {
+  await vscode.commands.executeCommand('asrFailback.refresh');
+  const roots = (await tree.getChildren()) ?? [];
+  const estate: unknown[] = [];
+  for (const node of roots) {
+    if ((await labelOf(tree, node)).startsWith('Estate ') && estate.length < FIFTY) {
+      estate.push(node);
+    }
+  }
+  const { load } = await measure(control, `vaults of ${String(estate.length)} subscriptions expanded at once`, { per: 'subscription', perCount: estate.length }, () =>
+    childrenOfAll(tree, estate),
+  );
+  return load;
 }
