@@ -55,6 +55,8 @@ export class AzureAccount implements vscode.Disposable {
    * token per tenant); only a change of this set reloads the tree, so a sign-in lists the subscriptions once.
    */
   private listedAccounts: string | undefined;
+  /** The last listing of the selected subscriptions, forgotten when the accounts or the settings change. */
+  private lastListing: Promise<AzureSubscriptionContext[]> | undefined;
 
   constructor(private readonly log: ExtensionLog) {
     this.disposables.push(
@@ -81,6 +83,7 @@ export class AzureAccount implements vscode.Disposable {
   }
 
   private announceChange(): void {
+    this.lastListing = undefined;
     clearTimeout(this.pendingChange);
     this.pendingChange = setTimeout(() => {
       this.changeEmitter.fire();
@@ -125,10 +128,27 @@ export class AzureAccount implements vscode.Disposable {
   }
 
   /** Every subscription the user can reach with the configured method, narrowed by `asrFailback.selectedSubscriptions`. */
-  async listSubscriptions(): Promise<AzureSubscriptionContext[]> {
-    const all = this.method === 'vscode' ? await this.listWithVsCodeAccount() : await this.listWithCredential();
-    const selected = selectedSubscriptions();
-    return all.filter((subscription) => isSubscriptionSelected(selected, subscription)).sort((a, b) => a.name.localeCompare(b.name));
+  /**
+   * The selected subscriptions, listed again (the tree's load and refresh do), or with `reuse` the last listing while
+   * the accounts and the settings have not changed since (a command's picker does not sign in and list again what the
+   * tree has just listed).
+   */
+  listSubscriptions(options: { readonly reuse?: boolean } = {}): Promise<AzureSubscriptionContext[]> {
+    if (options.reuse === true && this.lastListing !== undefined) {
+      return this.lastListing;
+    }
+    const listing = (async () => {
+      const all = this.method === 'vscode' ? await this.listWithVsCodeAccount() : await this.listWithCredential();
+      const selected = selectedSubscriptions();
+      return all.filter((subscription) => isSubscriptionSelected(selected, subscription)).sort((a, b) => a.name.localeCompare(b.name));
+    })();
+    this.lastListing = listing;
+    listing.catch(() => {
+      if (this.lastListing === listing) {
+        this.lastListing = undefined;
+      }
+    });
+    return listing;
   }
 
   /** Every subscription, ignoring the filter, for the "Select Subscriptions" picker. */

@@ -105,7 +105,7 @@ async function completeWizard(dependencies: AddProcessServerDependencies, contex
 function wizardBase(dependencies: AddProcessServerDependencies, reads: AbortController): Pick<AddProcessServerContext, 'listSubscriptions' | 'servicesFor' | 'signal'> {
   return {
     signal: reads.signal,
-    listSubscriptions: () => dependencies.account.listSubscriptions(),
+    listSubscriptions: () => dependencies.account.listSubscriptions({ reuse: true }),
     servicesFor: (subscription) => dependencies.services.forSubscription(subscription),
   };
 }

@@ -57,7 +57,7 @@ async function processServerTarget(dependencies: ProcessServerCommandDependencie
   const reads = new AbortController();
   try {
     const servers = (async () => {
-      const locations = await listConfigurationServers(await dependencies.account.listSubscriptions(), (subscription) => dependencies.services.forSubscription(subscription), reads.signal);
+      const locations = await listConfigurationServers(await dependencies.account.listSubscriptions({ reuse: true }), (subscription) => dependencies.services.forSubscription(subscription), reads.signal);
       const perServer = await Promise.all(
         locations.map(async (location) => {
           const deployed = await dependencies.deployedVms.forConfigurationServer(location.fabric.id, reads.signal);
@@ -94,7 +94,7 @@ async function processServerTarget(dependencies: ProcessServerCommandDependencie
 
 /** The subscription a VM this extension deployed sits in, among the signed-in ones. */
 async function subscriptionOf(account: AzureAccount, subscriptionId: string): Promise<AzureSubscriptionContext> {
-  const found = (await account.listSubscriptions()).find((subscription) => subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
+  const found = (await account.listSubscriptions({ reuse: true })).find((subscription) => subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
   if (found === undefined) {
     throw new Error(vscode.l10n.t('The subscription {0} of the VM is not among the signed-in subscriptions: select it in "Select Subscriptions…".', subscriptionId));
   }

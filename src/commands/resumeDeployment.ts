@@ -21,7 +21,7 @@ function describe(record: DeploymentRecord): string {
 
 /** The signed-in subscriptions the plan deploys to and reads its vault in. */
 async function targetOf(account: AzureAccount, record: DeploymentRecord): Promise<DeploymentTarget> {
-  const subscriptions = await account.listSubscriptions();
+  const subscriptions = await account.listSubscriptions({ reuse: true });
   const find = (subscriptionId: string): AzureSubscriptionContext => {
     const found = subscriptions.find((subscription) => subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
     if (found === undefined) {
