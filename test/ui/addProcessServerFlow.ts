@@ -15,17 +15,7 @@ export const TOKYO_PASSPHRASE = 'Tokyo-CS-demo-passphrase-01';
  * under the same name: its row is the first of the two.
  */
 export async function openAddProcessServerOn(workbench: Workbench, configurationServer: string): Promise<void> {
-  const row = workbench.treeRow(configurationServer).first();
-  await row.waitFor({ timeout: 30_000 });
-  await row.click({ button: 'right' });
-  const menu = workbench.page.locator('.context-view .monaco-menu');
-  await menu.waitFor({ timeout: 15_000 });
-  // The menu fades in: the screenshot is taken once it is fully shown.
-  await workbench.page.waitForFunction(
-    "[...document.querySelectorAll('.context-view')].every((view) => view.getAnimations({ subtree: true }).length === 0)",
-  );
-  await workbench.screenshot('configuration-server-context-menu');
-  await menu.locator('.action-item', { hasText: 'Add Process Server in Azure…' }).click();
+  await workbench.chooseFromContextMenu(workbench.treeRow(configurationServer).first(), 'Add Process Server in Azure…', 'configuration-server-context-menu');
 }
 
 /** What a journey answers for a process server in a new resource group and storage account of the demo's Japan East. */

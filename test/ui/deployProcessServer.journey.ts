@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { HoldRule } from '../emulator/control/holds';
-import { ADD_PROCESS_SERVER_TITLE, answerUpToSummary, type NewProcessServerAnswers } from './addProcessServerFlow';
-import { DeploymentJourney } from './deploymentJourney';
-import { QuickInputPrompts } from './quickInputPrompts';
+import type { NewProcessServerAnswers } from './addProcessServerFlow';
+import { useDeploymentJourney } from './deploymentJourney';
 
 const ANSWERS: NewProcessServerAnswers = {
   serverName: 'ps-failback-02',
@@ -24,44 +23,20 @@ const STEPS = ['providers', 'resourceGroup', 'storageAccount', 'networkInterface
  */
 describe('Journey: deploy and register a process server in Azure, watching its progress', function () {
   this.timeout(300_000);
-  let journey: DeploymentJourney | undefined;
-
-  function current(): DeploymentJourney {
-    if (journey === undefined) {
-      throw new Error('The journey did not start.');
-    }
-    return journey;
-  }
-
-  before(async () => {
-    journey = await DeploymentJourney.start('deploy-process-server');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await journey?.recordFailure();
-    }
-  });
-
-  after(async () => {
-    await journey?.close();
-  });
+  const current = useDeploymentJourney('deploy-process-server');
 
   it('opens "Add Process Server in Azure…" on cs-tokyo-01 and answers every prompt, the secrets in masked boxes', async () => {
-    const { workbench } = current();
-    await current().openAddProcessServerOnTokyo();
-    await answerUpToSummary(workbench, new QuickInputPrompts(workbench, ADD_PROCESS_SERVER_TITLE), ANSWERS);
+    await current().answerWizardOnTokyo(ANSWERS);
   });
 
   it('deploys from the summary: the progress notification advances while the VM is created and the path checked', async () => {
     const { workbench, control } = current();
     const vmCreate = await control.hold(VM_CREATE);
     const pathCheck = await control.hold(PATH_CHECK);
-    await new QuickInputPrompts(workbench, ADD_PROCESS_SERVER_TITLE).pickItem('Deploy and register');
-    await workbench.movePointerOffTheTree();
+    await current().deployFromSummary();
 
     const progress = workbench.notificationToast(`Deploying the process server ${ANSWERS.serverName}`);
-    await progress.filter({ hasText: `(5/8) Creating the virtual machine ${ANSWERS.serverName} (Standard_A8_v2)` }).waitFor({ timeout: 60_000 });
+    await workbench.waitForToast(progress.filter({ hasText: `(5/8) Creating the virtual machine ${ANSWERS.serverName} (Standard_A8_v2)` }), 60_000);
     await current().waitForHeldWork(vmCreate.id);
     await workbench.screenshot('progress-creating-vm');
     await control.releaseHold(vmCreate.id);
@@ -78,8 +53,8 @@ describe('Journey: deploy and register a process server in Azure, watching its p
 
   it('announces the process server deployed and registered; "Show Logs" on the message shows each step in the output channel', async () => {
     const { workbench } = current();
-    const success = workbench.notificationToast(`The process server ${ANSWERS.serverName} (${ANSWERS.ipAddress}) is deployed and registered with cs-tokyo-01.`);
-    await success.waitFor({ timeout: 120_000 });
+    const success = current().deployedAndRegisteredMessage(ANSWERS);
+    await workbench.waitForToast(success, 120_000);
     // The pointer on the message, as a user's about to click it (VS Code hides an information toast after 10 s unless
     // the pointer is on it).
     await success.hover();
@@ -97,7 +72,7 @@ describe('Journey: deploy and register a process server in Azure, watching its p
 
   it('shows it in the tree under cs-tokyo-01 as a registered process server deployed in Azure by this extension', async () => {
     const { workbench } = current();
-    const registered = workbench.treeRow(ANSWERS.serverName).filter({ hasText: ANSWERS.ipAddress }).filter({ hasText: 'deployed in Azure by this extension' });
+    const registered = current().registeredRow(ANSWERS);
     await registered.waitFor({ timeout: 60_000 });
     assert.doesNotMatch(await current().textOf(registered), /deploying|not registered/);
     assert.equal(await workbench.treeRow(ANSWERS.serverName).count(), 1, 'one row: the registered process server replaced the deploying VM');

@@ -7,10 +7,14 @@ import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 import { waitUntil } from '../support/waitUntil';
 import { launchBrowser, type RunningBrowser } from '../vscode/browser';
 import { TEST_RESULTS_DIR } from '../vscode/testTools';
-import { ADMIN_PASSWORD, openAddProcessServerOn, TOKYO_PASSPHRASE } from './addProcessServerFlow';
+import { ADD_PROCESS_SERVER_TITLE, ADMIN_PASSWORD, answerUpToSummary, openAddProcessServerOn, TOKYO_PASSPHRASE, type NewProcessServerAnswers } from './addProcessServerFlow';
 import { waitForEmulatorQuiet } from './emulatorQuiet';
+import { QuickInputPrompts } from './quickInputPrompts';
 import { signIn } from './vscodeSignIn';
 import { packagedVsix, Workbench } from './workbench';
+
+/** How each line of a log output channel starts: its time, e.g. "2026-12-01 13:21:15.201 [info]". */
+const CHANNEL_LINE_START = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} \[/;
 
 /** Every file below a directory (none when it does not exist). */
 function filesUnder(directory: string): string[] {
@@ -20,6 +24,31 @@ function filesUnder(directory: string): string[] {
         .map((file) => path.join(directory, file))
         .filter((file) => fs.statSync(file).isFile())
     : [];
+}
+
+/**
+ * Registers a journey's mocha hooks in the calling describe(): the journey starts before its tests, a failed test's
+ * diagnosis is recorded, and it closes after them. Returns the journey as the tests reach it.
+ */
+export function useDeploymentJourney(journeyName: string): () => DeploymentJourney {
+  let journey: DeploymentJourney | undefined;
+  before(async () => {
+    journey = await DeploymentJourney.start(journeyName);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await journey?.recordFailure();
+    }
+  });
+  after(async () => {
+    await journey?.close();
+  });
+  return () => {
+    if (journey === undefined) {
+      throw new Error('The journey did not start.');
+    }
+    return journey;
+  };
 }
 
 /**
@@ -92,6 +121,33 @@ export class DeploymentJourney {
     await openAddProcessServerOn(this.workbench, 'cs-tokyo-01');
   }
 
+  /** Opens "Add Process Server in Azure…" on cs-tokyo-01 and answers every prompt up to the summary (answerUpToSummary). */
+  async answerWizardOnTokyo(answers: NewProcessServerAnswers): Promise<void> {
+    await this.openAddProcessServerOnTokyo();
+    await answerUpToSummary(this.workbench, new QuickInputPrompts(this.workbench, ADD_PROCESS_SERVER_TITLE), answers);
+  }
+
+  /** Picks "Deploy and register" on the wizard's summary and moves the pointer out of the way of the tree. */
+  async deployFromSummary(): Promise<void> {
+    await new QuickInputPrompts(this.workbench, ADD_PROCESS_SERVER_TITLE).pickItem('Deploy and register');
+    await this.workbench.movePointerOffTheTree();
+  }
+
+  /** The message that ends a deployment that succeeded. */
+  deployedAndRegisteredMessage(answers: NewProcessServerAnswers): Locator {
+    return this.workbench.notificationToast(`The process server ${answers.serverName} (${answers.ipAddress}) is deployed and registered with cs-tokyo-01.`);
+  }
+
+  /** The tree row of the process server once registered: its address shown, and as deployed by this extension. */
+  registeredRow(answers: NewProcessServerAnswers): Locator {
+    return this.workbench.treeRow(answers.serverName).filter({ hasText: answers.ipAddress }).filter({ hasText: 'deployed in Azure by this extension' });
+  }
+
+  /** The ids of every resource in the emulator now. */
+  async resourceIds(): Promise<string[]> {
+    return (await this.control.state()).resources.map((resource) => resource.id);
+  }
+
   /** Waits until the hold `holdId` keeps work pending: the operation it is for was started and is being held. */
   async waitForHeldWork(holdId: string): Promise<void> {
     let seen = '';
@@ -123,7 +179,9 @@ export class DeploymentJourney {
 
   /**
    * The lines of the Output panel's channel (opened by "Show Logs") holding `text`, once at least one does: typed
-   * into the Output view's filter box as a user narrows a long channel, so that every matching line is on screen.
+   * into the Output view's filter box as a user narrows a long channel, so that every matching line is on screen. The
+   * view wraps a line longer than it is wide: a screen line that does not start with the channel's timestamp continues
+   * the line before it.
    */
   async outputChannelLines(text: string): Promise<string[]> {
     const panel = this.workbench.panel();
@@ -135,7 +193,14 @@ export class DeploymentJourney {
     await waitUntil(
       `the Output view to show only lines with "${text}"`,
       async () => {
-        lines = (await editorLines.allInnerTexts()).map((line) => line.replace(/\u00a0/g, ' ')).filter((line) => line.trim() !== '');
+        lines = [];
+        for (const screenLine of (await editorLines.allInnerTexts()).map((line) => line.replace(/\u00a0/g, ' ')).filter((line) => line.trim() !== '')) {
+          if (lines.length > 0 && !CHANNEL_LINE_START.test(screenLine)) {
+            lines[lines.length - 1] += screenLine;
+          } else {
+            lines.push(screenLine);
+          }
+        }
         return lines.length > 0 && lines.every((line) => line.includes(text)) ? lines : undefined;
       },
       { timeoutMs: 30_000, intervalMs: 100 },

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { HoldRule } from '../emulator/control/holds';
-import { ADD_PROCESS_SERVER_TITLE, ADMIN_PASSWORD, answerUpToSummary, TOKYO_PASSPHRASE, type NewProcessServerAnswers } from './addProcessServerFlow';
-import { DeploymentJourney } from './deploymentJourney';
+import { ADMIN_PASSWORD, TOKYO_PASSPHRASE, type NewProcessServerAnswers } from './addProcessServerFlow';
+import { useDeploymentJourney } from './deploymentJourney';
 import { extensionHostProcessIds, processState, ProcessEndWatch } from './extensionHostProcesses';
 import { QuickInputPrompts } from './quickInputPrompts';
 
@@ -23,15 +23,8 @@ const OFFER = 'interrupted by a window reload or a crash';
  */
 describe('Journey: a deployment interrupted by a window reload, offered and resumed after it', function () {
   this.timeout(300_000);
-  let journey: DeploymentJourney | undefined;
+  const current = useDeploymentJourney('reload-during-deployment');
   let oldExtensionHosts: ProcessEndWatch[] = [];
-
-  function current(): DeploymentJourney {
-    if (journey === undefined) {
-      throw new Error('The journey did not start.');
-    }
-    return journey;
-  }
 
   function describeOldExtensionHosts(): string {
     return oldExtensionHosts
@@ -42,32 +35,23 @@ describe('Journey: a deployment interrupted by a window reload, offered and resu
       .join('; ');
   }
 
-  before(async () => {
-    journey = await DeploymentJourney.start('reload-during-deployment');
-  });
-
-  afterEach(async function () {
+  afterEach(function () {
     if (this.currentTest?.state === 'failed') {
-      await journey?.recordFailure();
       console.log(describeOldExtensionHosts());
     }
   });
 
-  after(async () => {
+  after(() => {
     for (const watch of oldExtensionHosts) {
       watch.stop();
     }
-    await journey?.close();
   });
 
   it('starts "Deploy and register" and reloads the window while the VM is being created', async () => {
     const { workbench, control, sandbox } = current();
-    await current().openAddProcessServerOnTokyo();
-    const prompts = new QuickInputPrompts(workbench, ADD_PROCESS_SERVER_TITLE);
-    await answerUpToSummary(workbench, prompts, ANSWERS);
+    await current().answerWizardOnTokyo(ANSWERS);
     const vmCreate = await control.hold(VM_CREATE);
-    await prompts.pickItem('Deploy and register');
-    await workbench.movePointerOffTheTree();
+    await current().deployFromSummary();
     await workbench
       .notificationToast(`Deploying the process server ${ANSWERS.serverName}`)
       .filter({ hasText: `(5/8) Creating the virtual machine ${ANSWERS.serverName}` })
@@ -115,7 +99,7 @@ describe('Journey: a deployment interrupted by a window reload, offered and resu
     await new QuickInputPrompts(workbench, 'Resume or Roll Back a Deployment').waitFor('Pick the deployment to resume or roll back');
     await workbench.screenshot('pick-deployment');
     await workbench.pickQuickInputItem(ANSWERS.serverName);
-    const dialog = workbench.page.locator('.monaco-dialog-box').filter({ hasText: `Deployment of ${ANSWERS.serverName} for cs-tokyo-01 (interrupted, ` });
+    const dialog = workbench.dialog(`Deployment of ${ANSWERS.serverName} for cs-tokyo-01 (interrupted, `);
     await dialog.waitFor({ timeout: 30_000 });
     await workbench.screenshot('resume-or-roll-back');
     await dialog.locator('a.monaco-button', { hasText: /^Resume$/ }).click();
@@ -127,7 +111,7 @@ describe('Journey: a deployment interrupted by a window reload, offered and resu
 
   it('ends with the process server registered, shown under cs-tokyo-01 as deployed by this extension', async () => {
     const { workbench, control } = current();
-    const success = workbench.notificationToast(`The process server ${ANSWERS.serverName} (${ANSWERS.ipAddress}) is deployed and registered with cs-tokyo-01.`);
+    const success = current().deployedAndRegisteredMessage(ANSWERS);
     await success.waitFor({ timeout: 120_000 });
     await success.hover();
     // The reload collapsed the tree: the user opens it down to cs-tokyo-01 again.
@@ -135,7 +119,7 @@ describe('Journey: a deployment interrupted by a window reload, offered and resu
       await workbench.expandTreeRow(label);
     }
     await workbench.movePointerOffTheTree();
-    const registered = workbench.treeRow(ANSWERS.serverName).filter({ hasText: ANSWERS.ipAddress }).filter({ hasText: 'deployed in Azure by this extension' });
+    const registered = current().registeredRow(ANSWERS);
     await registered.waitFor({ timeout: 60_000 });
     await workbench.screenshot('resumed-and-registered');
     const reported = await current().processServersOf('cs-tokyo-01');

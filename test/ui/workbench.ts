@@ -104,9 +104,38 @@ export class Workbench {
       .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) });
   }
 
+  /** The modal dialog (VS Code draws it in the workbench) whose text holds `text`. */
+  dialog(text: string | RegExp): Locator {
+    return this.page.locator('.monaco-dialog-box').filter({ hasText: text });
+  }
+
+  /**
+   * Right-clicks `row`, waits until its context menu is fully shown (it fades in), saves a screenshot of it and clicks
+   * the menu item whose text holds `item`.
+   */
+  async chooseFromContextMenu(row: Locator, item: string, screenshotStep: string): Promise<void> {
+    await row.waitFor({ timeout: 30_000 });
+    await row.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ timeout: 15_000 });
+    await this.page.waitForFunction(
+      "[...document.querySelectorAll('.context-view')].every((view) => view.getAnimations({ subtree: true }).length === 0)",
+    );
+    await this.screenshot(screenshotStep);
+    await menu.locator('.action-item', { hasText: item }).click();
+  }
+
   /** The notification toast (bottom right) whose text holds `text`: a message, or a progress with its title and message. */
   notificationToast(text: string | RegExp): Locator {
     return this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
+  }
+
+  /**
+   * Waits until `toast` (a notificationToast) is shown in full: VS Code fades a toast in and marks it once the fade-in
+   * transition has ended, so that a screenshot then shows it as a person reads it.
+   */
+  async waitForToast(toast: Locator, timeoutMs: number): Promise<void> {
+    await toast.and(this.page.locator('.notification-toast.notification-fade-in-done')).waitFor({ timeout: timeoutMs });
   }
 
   /**
