@@ -479,8 +479,10 @@ async function removeDeployed(
     });
   });
   if (outcome.failed.length === 0) {
-    log.info(vscode.l10n.t('Removed the process server {0}: {1} resource(s) deleted, {2} kept.', vm.name, outcome.removed.length, plan.kept.length + outcome.kept.length));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Removed the process server {0} ({1} resource(s)).', vm.name, outcome.removed.length));
+    // The OS disk goes with the VM (its deleteOption): gone when its turn comes, it is one of the resources removed.
+    const count = outcome.removed.length + outcome.gone.length;
+    log.info(vscode.l10n.t('Removed the process server {0}: {1} resource(s) deleted, {2} kept.', vm.name, count, plan.kept.length + outcome.kept.length));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Removed the process server {0} ({1} resource(s)).', vm.name, count));
   } else {
     const message = vscode.l10n.t(
       'Removing {0} left {1} resource(s): {2}. Run "Remove Process Server…" again to finish.',

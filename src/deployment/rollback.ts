@@ -10,6 +10,8 @@ import { DEPLOYMENT_ID_TAG } from './resourceTags';
 /** What a rollback or a removal did with each resource it was given. */
 export interface RemovalOutcome {
   readonly removed: readonly string[];
+  /** Resources already gone when their turn came (the OS disk goes with its VM: the VM's deleteOption). */
+  readonly gone: readonly string[];
   /** Resources left in place, with why (not this deployment's, or still holding something else). */
   readonly kept: readonly { readonly id: string; readonly reason: string }[];
   readonly failed: readonly { readonly id: string; readonly code: string | undefined; readonly message: string }[];
@@ -64,6 +66,7 @@ export async function removeDeploymentResources(
   const { deploymentId } = owner;
   const vmId = owner.vmId?.toLowerCase();
   const removed: string[] = [];
+  const gone: string[] = [];
   const kept: { id: string; reason: string }[] = [];
   const failed: { id: string; code: string | undefined; message: string }[] = [];
   const ours = (tags: Record<string, string> | undefined): string | undefined =>
@@ -133,6 +136,7 @@ export async function removeDeploymentResources(
       const verdict = await verdictOf(resource);
       if (verdict.gone) {
         log(vscode.l10n.t('{0} is not there (any more): nothing to remove.', resource.id));
+        gone.push(resource.id);
         await forget(resource.id);
         continue;
       }
@@ -156,5 +160,5 @@ export async function removeDeploymentResources(
       failed.push({ id: resource.id, code: azureErrorCode(error), message });
     }
   }
-  return { removed, kept, failed };
+  return { removed, gone, kept, failed };
 }

@@ -102,8 +102,8 @@ describe('Journey: remove a process server this extension deployed, from its con
     await current().waitForHeldWork(uninstall.id);
     await workbench.screenshot('progress-uninstalling');
     await control.releaseHold(uninstall.id);
-    // Four deleted by the removal: the OS disk goes with the VM (the VM's deleteOption), so the removal finds it gone.
-    const removed = workbench.notificationToast(`Removed the process server ${ANSWERS.serverName} (4 resource(s)).`);
+    // The five the confirmation named (the OS disk goes with the VM, by the VM's deleteOption).
+    const removed = workbench.notificationToast(`Removed the process server ${ANSWERS.serverName} (5 resource(s)).`);
     await workbench.waitForToast(removed, 120_000);
     await removed.hover();
     // The toast shows one line of a message longer than that: the user expands it to read it whole.
