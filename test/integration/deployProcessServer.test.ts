@@ -389,6 +389,13 @@ describe('Deploy: every step, failed and cancelled (real extension host, emulato
         }
         return (await control.requests(before)).some((request) => isSlowedRequest(request, fault)) ? true : undefined;
       }, { timeoutMs: 30_000 });
+      // Steps that run side by side (the providers and the resource group; the storage account and the NIC): the cancel
+      // must find only the held one running, or it stops both and names the first of them.
+      const siblings: Partial<Record<DeploymentStepId, DeploymentStepId>> = { resourceGroup: 'providers', storageAccount: 'networkInterface', networkInterface: 'storageAccount' };
+      const sibling = siblings[step];
+      if (sibling !== undefined) {
+        await waitUntil(`${sibling} done beside the held ${step}`, () => (api.deploymentRecords().find((record) => record.plan.deploymentId === deploymentId)?.completedSteps.includes(sibling) === true ? true : undefined), { timeoutMs: 30_000 });
+      }
       assert.ok(api.cancelDeployment(deploymentId), 'the deployment runs in this window');
       const { ui, outcome } = await deployment;
       assert.equal(outcome.deployment?.state, 'kept');
