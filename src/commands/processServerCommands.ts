@@ -23,11 +23,10 @@ import type { InfrastructureTarget } from '../siteRecovery/infrastructureTarget'
 import { parseResourceId } from '../siteRecovery/fabricMapping';
 import { UserCancelledError } from '../util/userCancelledError';
 import type { PassphraseStore } from '../wizard/addProcessServer/steps/configurationServerConnectionSteps';
+import { UNIFIED_SETUP_DOWNLOAD_URL } from '../wizard/addProcessServer/steps/imageSteps';
 import type { UserInput } from '../wizard/userInput';
 import { registrationSettings } from './deployProcessServer';
 
-/** The default Unified Setup download (domain.md): used to re-register a process server whose plan is not known here. */
-const UNIFIED_SETUP_DOWNLOAD = 'https://aka.ms/unifiedinstaller';
 /** The process server's replication port when its plan is not known here. */
 const DEFAULT_DATA_TRANSFER_PORT = 9443;
 
@@ -216,7 +215,7 @@ export async function reregisterCommand(dependencies: ProcessServerCommandDepend
   const vmServices = services.forSubscription(await subscriptionOf(account, vmInfo.subscriptionId));
   const connection = connectionOf(dependencies, target);
   const plan = dependencies.ledger.get(vmInfo.deploymentId)?.plan;
-  const installerUrl = plan?.processServer.installerSource.kind === 'download' ? plan.processServer.installerSource.url : UNIFIED_SETUP_DOWNLOAD;
+  const installerUrl = plan?.processServer.installerSource.kind === 'download' ? plan.processServer.installerSource.url : UNIFIED_SETUP_DOWNLOAD_URL; // the documented download when the plan is not known here
   const settings = registrationSettings();
   const ipAddress = vmInfo.privateIpAddress ?? target.server?.ipAddress ?? '';
   await withCancellableProgress(vscode.l10n.t('Re-registering the process server {0} with {1}', vmInfo.name, target.fabric.friendlyName), dependencies.pacing, async (polling, report) => {

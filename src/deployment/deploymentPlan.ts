@@ -77,3 +77,12 @@ export const ResourceTypes = {
   /** The VM's managed OS disk: created by Azure with the VM, named by the plan. */
   disk: 'Microsoft.Compute/disks',
 } as const;
+
+/** The plan's resource of a type; a plan has one of each (planFromContext). */
+export function plannedResourceOf(plan: DeploymentPlan, type: string): PlannedResource {
+  const found = plan.resources.find((resource) => resource.type.toLowerCase() === type.toLowerCase());
+  if (found === undefined) {
+    throw new Error(`The plan ${plan.deploymentId} has no ${type}.`);
+  }
+  return found;
+}

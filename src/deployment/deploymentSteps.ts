@@ -2,7 +2,7 @@ import { HeartbeatStep } from '../registration/heartbeatStep';
 import { PathCheckStep } from '../registration/pathCheckStep';
 import { RegistrationStep } from '../registration/registrationStep';
 import type { DeploymentStepId } from './deploymentLedger';
-import { ResourceTypes, type DeploymentPlan, type PlannedResource } from './deploymentPlan';
+import { plannedResourceOf, ResourceTypes, type DeploymentPlan } from './deploymentPlan';
 import type { ExecuteStep } from './executeStep';
 import { NetworkInterfaceStep } from './steps/networkInterfaceStep';
 import { RegisterProvidersStep } from './steps/registerProvidersStep';
@@ -10,24 +10,16 @@ import { ResourceGroupStep } from './steps/resourceGroupStep';
 import { StorageAccountStep } from './steps/storageAccountStep';
 import { VirtualMachineStep } from './steps/virtualMachineStep';
 
-function resourceOf(plan: DeploymentPlan, type: string): PlannedResource {
-  const found = plan.resources.find((resource) => resource.type === type);
-  if (found === undefined) {
-    throw new Error(`The plan ${plan.deploymentId} has no ${type}.`);
-  }
-  return found;
-}
-
 /**
  * The steps that carry out `plan`, each with what it waits for: the resource group (when new) and the providers
  * first, then the storage account and the NIC side by side, the VM once both are there, then on the VM the path check,
  * the registration and the wait for the heartbeat.
  */
 export function stepsForPlan(plan: DeploymentPlan): ExecuteStep[] {
-  const group = resourceOf(plan, ResourceTypes.resourceGroup);
-  const storage = resourceOf(plan, ResourceTypes.storageAccount);
-  const nic = resourceOf(plan, ResourceTypes.networkInterface);
-  const vm = resourceOf(plan, ResourceTypes.virtualMachine);
+  const group = plannedResourceOf(plan, ResourceTypes.resourceGroup);
+  const storage = plannedResourceOf(plan, ResourceTypes.storageAccount);
+  const nic = plannedResourceOf(plan, ResourceTypes.networkInterface);
+  const vm = plannedResourceOf(plan, ResourceTypes.virtualMachine);
   const foundation: DeploymentStepId[] = group.create ? ['providers', 'resourceGroup'] : ['providers'];
   const csName = plan.configurationServer.friendlyName;
   return [

@@ -4,7 +4,7 @@ import type { DeploymentService, PollingOptions } from '../services/deploymentSe
 import type { SubscriptionServices } from '../services/subscriptionServices';
 import { parseResourceId } from '../siteRecovery/fabricMapping';
 import type { DeploymentLedger, DeploymentRecord, LedgerResource } from './deploymentLedger';
-import { ResourceTypes } from './deploymentPlan';
+import { plannedResourceOf, ResourceTypes } from './deploymentPlan';
 import { DEPLOYMENT_ID_TAG } from './resourceTags';
 
 /** What a rollback or a removal did with each resource it was given. */
@@ -43,7 +43,7 @@ export function rollBack(
   log: (message: string) => void,
 ): Promise<RemovalOutcome> {
   const { deploymentId } = record.plan;
-  const vmId = record.plan.resources.find((resource) => resource.type === ResourceTypes.virtualMachine)?.id;
+  const vmId = plannedResourceOf(record.plan, ResourceTypes.virtualMachine).id;
   return removeDeploymentResources(record.resources, { deploymentId, vmId }, services.deployment, polling, log, async (id) => {
     await ledger.forgetResource(deploymentId, id);
   });

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { ResourceTypes } from '../deployment/deploymentPlan';
+import { plannedResourceOf, ResourceTypes } from '../deployment/deploymentPlan';
 import type { DeploymentRun, ExecuteStep } from '../deployment/executeStep';
 import { pollingOf } from '../deployment/executeStep';
-import { plannedResource } from '../deployment/steps/ensureResource';
 import { checkPathFromVm } from './pathCheck';
 
 /** Thrown when the path to the configuration server does not hold: registration would fail, so it does not start. */
@@ -28,8 +27,8 @@ export class PathCheckStep implements ExecuteStep {
 
   async execute(run: DeploymentRun, signal: AbortSignal): Promise<void> {
     const { address, port } = run.plan.configurationServer;
-    const vm = plannedResource(run, ResourceTypes.virtualMachine);
-    const nic = plannedResource(run, ResourceTypes.networkInterface);
+    const vm = plannedResourceOf(run.plan, ResourceTypes.virtualMachine);
+    const nic = plannedResourceOf(run.plan, ResourceTypes.networkInterface);
     const { verdict, table } = await checkPathFromVm(
       run.services.deployment,
       vm,

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { ResourceTypes, type InstallerSource } from '../deployment/deploymentPlan';
+import { plannedResourceOf, ResourceTypes, type InstallerSource } from '../deployment/deploymentPlan';
 import { pollingOf, type DeploymentRun, type ExecuteStep } from '../deployment/executeStep';
-import { plannedResource } from '../deployment/steps/ensureResource';
 import { parseResourceId } from '../siteRecovery/fabricMapping';
 import { reportedProcessServer } from './heartbeat';
 import { registerOnVm, type InstallerUrl } from './processServerRegistration';
@@ -36,7 +35,7 @@ export class RegistrationStep implements ExecuteStep {
     }
     await registerOnVm(
       run.services.deployment,
-      plannedResource(run, ResourceTypes.virtualMachine),
+      plannedResourceOf(run.plan, ResourceTypes.virtualMachine),
       {
         connection: { address: plan.configurationServer.address, port: plan.configurationServer.port, dataTransferPort: plan.processServer.dataTransferPort },
         processServerIpAddress: plan.processServer.staticIpAddress,

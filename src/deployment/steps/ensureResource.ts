@@ -50,12 +50,3 @@ export async function ensureResource<T extends Tagged>(run: DeploymentRun, plann
   run.log(vscode.l10n.t('Created {0}.', planned.id));
   return created;
 }
-
-/** The plan's resource of a type; the plan always has one of each (planFromContext). */
-export function plannedResource(run: DeploymentRun, type: string): PlannedResource {
-  const found = run.plan.resources.find((resource) => resource.type.toLowerCase() === type.toLowerCase());
-  if (found === undefined) {
-    throw new Error(`The plan ${run.plan.deploymentId} has no ${type}.`);
-  }
-  return found;
-}

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { AzureSdk } from '../../azure/azureSdk';
-import { ResourceTypes } from '../deploymentPlan';
+import { plannedResourceOf, ResourceTypes } from '../deploymentPlan';
 import type { DeploymentStepId } from '../deploymentLedger';
 import { pollingOf, type DeploymentRun, type ExecuteStep } from '../executeStep';
-import { ensureResource, plannedResource } from './ensureResource';
+import { ensureResource } from './ensureResource';
 
 /** Creates the process server's NIC: the static private IP the configuration server will know it by, no public IP. */
 export class NetworkInterfaceStep implements ExecuteStep {
@@ -19,7 +19,7 @@ export class NetworkInterfaceStep implements ExecuteStep {
   }
 
   async execute(run: DeploymentRun, signal: AbortSignal): Promise<void> {
-    const planned = plannedResource(run, ResourceTypes.networkInterface);
+    const planned = plannedResourceOf(run.plan, ResourceTypes.networkInterface);
     const { deployment } = run.services;
     await ensureResource(run, planned, {
       read: () => deployment.getNetworkInterface(planned.id, signal),

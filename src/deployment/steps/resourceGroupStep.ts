@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { ResourceTypes } from '../deploymentPlan';
+import { plannedResourceOf, ResourceTypes } from '../deploymentPlan';
 import type { DeploymentRun, ExecuteStep } from '../executeStep';
-import { ensureResource, plannedResource } from './ensureResource';
+import { ensureResource } from './ensureResource';
 
 /** Creates the new resource group the plan names, tagged as this deployment's. */
 export class ResourceGroupStep implements ExecuteStep {
@@ -14,7 +14,7 @@ export class ResourceGroupStep implements ExecuteStep {
   }
 
   async execute(run: DeploymentRun, signal: AbortSignal): Promise<void> {
-    const planned = plannedResource(run, ResourceTypes.resourceGroup);
+    const planned = plannedResourceOf(run.plan, ResourceTypes.resourceGroup);
     const { deployment } = run.services;
     await ensureResource(run, planned, {
       read: () => deployment.getResourceGroup(this.name, signal),

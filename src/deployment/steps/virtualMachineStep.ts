@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import type { AzureSdk } from '../../azure/azureSdk';
 import { abortableDelay } from '../../util/abortableDelay';
 import { DEPLOYMENT_ID_TAG } from '../resourceTags';
-import { ResourceTypes } from '../deploymentPlan';
+import { plannedResourceOf, ResourceTypes } from '../deploymentPlan';
 import type { DeploymentStepId } from '../deploymentLedger';
 import { pollingOf, type DeploymentRun, type ExecuteStep } from '../executeStep';
-import { ensureResource, plannedResource } from './ensureResource';
+import { ensureResource } from './ensureResource';
 
 /** The id of the managed OS disk Azure creates with the VM, named by the plan. */
 export function osDiskIdOf(run: DeploymentRun): string {
-  const vm = plannedResource(run, ResourceTypes.virtualMachine);
+  const vm = plannedResourceOf(run.plan, ResourceTypes.virtualMachine);
   const storageProfile = vm.properties['storageProfile'] as { osDisk?: { name?: string } } | undefined;
   const group = vm.id.slice(0, vm.id.toLowerCase().indexOf('/providers/'));
   return `${group}/providers/${ResourceTypes.disk}/${storageProfile?.osDisk?.name ?? `${vm.name}-osdisk`}`;
@@ -35,7 +35,7 @@ export class VirtualMachineStep implements ExecuteStep {
   }
 
   async execute(run: DeploymentRun, signal: AbortSignal): Promise<void> {
-    const planned = plannedResource(run, ResourceTypes.virtualMachine);
+    const planned = plannedResourceOf(run.plan, ResourceTypes.virtualMachine);
     const { deployment } = run.services;
     const diskId = osDiskIdOf(run);
     const vm = await ensureResource(run, planned, {
