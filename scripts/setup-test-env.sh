@@ -7,7 +7,7 @@
 # and each part is skipped when its marker says it is already complete.
 set -euo pipefail
 
-NODE24_VERSION=24.15.0
+NODE24_VERSION=24.22.3
 CODE_SERVER_VERSION=4.139.1
 TOOLS_DIR="${ASR_TOOLS_DIR:-$HOME/.cache/asr-failback-tools}"
 NODE24_DIR="$TOOLS_DIR/node-$NODE24_VERSION"

@@ -8,7 +8,7 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 const TOOLS_DIR = process.env.ASR_TOOLS_DIR ?? path.join(os.homedir(), '.cache', 'asr-failback-tools');
 
 /** Node 24, which code-server's engines field demands. */
-export const NODE24_BIN = path.join(process.env.ASR_NODE24_DIR ?? path.join(TOOLS_DIR, 'node-24.15.0'), 'bin', 'node');
+export const NODE24_BIN = path.join(process.env.ASR_NODE24_DIR ?? path.join(TOOLS_DIR, 'node-24.22.3'), 'bin', 'node');
 
 /** The code-server entry point (VS Code 1.139.1), run with NODE24_BIN. */
 export const CODE_SERVER_ENTRY = path.join(

@@ -6,6 +6,7 @@ import type { SubnetInfo, VirtualNetworkInfo } from '../../services/networkServi
 import type { CoreQuota, VmSizeOffer } from '../../services/computeService';
 import type { StorageAccountInfo } from '../../services/storageService';
 import type { DeploymentPlan, InstallerSource, ProcessServerImage } from '../../deployment/deploymentPlan';
+import type { MarketplaceImage } from './steps/imageSteps';
 import type { SiteRecoveryFabric, VaultInfo } from '../../siteRecovery/model';
 
 /** The configuration server the process server is for, with its vault: known before the first prompt. */
@@ -20,6 +21,14 @@ export interface RegionLoads {
   readonly storageAccounts: Promise<StorageAccountInfo[]>;
   readonly vmSizes: Promise<VmSizeOffer[]>;
   readonly coreQuotas: Promise<CoreQuota[]>;
+  /** The supported process-server images the region publishes, in the order they are offered. */
+  readonly images: Promise<MarketplaceImage[]>;
+}
+
+/** Reads that need the subnet. */
+export interface SubnetLoads {
+  /** The static IP address to suggest (StaticIpAddressStep). */
+  readonly staticIpSuggestion: Promise<string | undefined>;
 }
 
 /** Azure reads a later step needs, started as soon as what they depend on is known. */
@@ -70,6 +79,8 @@ export interface AddProcessServerContext {
   networkWarningsAccepted?: boolean;
   /** SubnetStep. */
   subnet?: SubnetInfo;
+  /** SubnetStep: reads started for the subnet. */
+  subnetLoads?: SubnetLoads;
   /** ServerNameStep: the VM's name and its Windows computer name. */
   serverName?: string;
   /** AdminUsernameStep. */
@@ -116,6 +127,14 @@ export function regionLoads(context: AddProcessServerContext): RegionLoads {
     throw new Error('The region step starts the Azure reads of the region before the later steps run.');
   }
   return context.regionLoads;
+}
+
+/** The reads the subnet step started; a step after it can rely on them. */
+export function subnetLoads(context: AddProcessServerContext): SubnetLoads {
+  if (context.subnetLoads === undefined) {
+    throw new Error('The subnet step starts the Azure reads of the subnet before the later steps run.');
+  }
+  return context.subnetLoads;
 }
 
 /** The reads the subscription step started; a step after it can rely on them. */

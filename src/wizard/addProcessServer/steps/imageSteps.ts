@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import type { InstallerSource, ProcessServerImage } from '../../../deployment/deploymentPlan';
-import type { AddProcessServerContext } from '../addProcessServerContext';
+import type { ComputeService } from '../../../services/computeService';
+import { regionLoads, type AddProcessServerContext } from '../addProcessServerContext';
 
 /** The documented address of the Unified Setup installer (domain.md: http://aka.ms/unifiedinstaller). */
 export const UNIFIED_SETUP_DOWNLOAD_URL = 'https://aka.ms/unifiedinstaller';
@@ -14,6 +15,20 @@ const WINDOWS_SERVER_IMAGES = [
 
 /** "Microsoft Azure Site Recovery Process Server V2" in the Marketplace (domain.md; unconfirmed that it is still published). */
 const SITE_RECOVERY_IMAGE = { publisher: 'MicrosoftAzureSiteRecovery', offer: 'Process-Server', sku: 'Windows-2012-R2-Datacenter' } as const;
+
+/** A marketplace image by publisher, offer and SKU. */
+export interface MarketplaceImage {
+  readonly publisher: string;
+  readonly offer: string;
+  readonly sku: string;
+}
+
+/** The supported process-server images `location` publishes (at least one version), in the order they are offered. */
+export async function publishedProcessServerImages(compute: ComputeService, location: string, signal: AbortSignal): Promise<MarketplaceImage[]> {
+  const candidates: MarketplaceImage[] = [...WINDOWS_SERVER_IMAGES, SITE_RECOVERY_IMAGE];
+  const published = await Promise.all(candidates.map(async (image) => (await compute.imageVersions(location, image, signal)).length > 0));
+  return candidates.filter((_image, index) => published.at(index) === true);
+}
 
 /**
  * Step 4d: the image, among those the region publishes. Windows Server 2016 with Unified Setup in process-server
@@ -28,18 +43,12 @@ export class ImageStep implements PromptStep<AddProcessServerContext> {
   }
 
   async prompt(context: AddProcessServerContext, prompts: StepPrompts): Promise<void> {
-    const { subscription, location } = context;
-    if (subscription === undefined || location === undefined) {
-      throw new Error('The subscription and region steps come before the image.');
+    const { location } = context;
+    if (location === undefined) {
+      throw new Error('The region step comes before the image.');
     }
-    const compute = context.servicesFor(subscription).compute;
-    const offered = async (image: { publisher: string; offer: string; sku: string }): Promise<boolean> =>
-      (await compute.imageVersions(location.name, image, context.signal)).length > 0;
     const items = (async () => {
-      const candidates = await Promise.all(
-        [...WINDOWS_SERVER_IMAGES, SITE_RECOVERY_IMAGE].map(async (image) => ({ image, offered: await offered(image) })),
-      );
-      const available = candidates.filter((candidate) => candidate.offered).map((candidate) => candidate.image);
+      const available = await regionLoads(context).images;
       if (available.length === 0) {
         throw new Error(vscode.l10n.t('{0} publishes no Windows Server image a process server supports: go back and pick another region.', location.displayName));
       }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import { failoverLoads, type AddProcessServerContext } from '../addProcessServerContext';
 import { EarlyReads } from '../earlyReads';
+import { publishedProcessServerImages } from './imageSteps';
 
 /** Step 1c: the failover region. Regions where the subscription has virtual networks come first: the VM must sit in its network's region. */
 export class LocationStep implements PromptStep<AddProcessServerContext> {
@@ -42,6 +43,7 @@ export class LocationStep implements PromptStep<AddProcessServerContext> {
         storageAccounts: services.storage.listAccounts(signal),
         vmSizes: services.compute.vmSizes(location, signal),
         coreQuotas: services.compute.coreQuotas(location, signal),
+        images: publishedProcessServerImages(services.compute, location, signal),
       }));
     }
   }

@@ -1,8 +1,31 @@
 import * as vscode from 'vscode';
 import { firstAssignableAddress, validateStaticIpAddress } from '../../rules/ipAddressRules';
 import type { PromptStep, StepPrompts } from '../../wizard';
-import type { AddProcessServerContext } from '../addProcessServerContext';
+import type { NetworkService, VirtualNetworkInfo } from '../../../services/networkService';
+import { subnetLoads, type AddProcessServerContext } from '../addProcessServerContext';
 import { ipAddressTaken } from '../azureChecks';
+
+/**
+ * The address to suggest in `prefix`: its first assignable address when Azure says it is free, else the first free one
+ * Azure names instead. Asked for as soon as the subnet is known (SubnetStep), so that the box opens with it.
+ */
+export async function suggestedStaticIpAddress(
+  networks: NetworkService,
+  virtualNetwork: VirtualNetworkInfo,
+  prefix: string,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const first = firstAssignableAddress(prefix);
+  if (first === undefined) {
+    return undefined;
+  }
+  try {
+    const result = await networks.checkIpAddress(virtualNetwork, first, signal);
+    return result.available ? first : result.alternatives.find((address) => validateStaticIpAddress(address, prefix) === undefined);
+  } catch {
+    return first; // the check on accepting the address reports what failed
+  }
+}
 
 /**
  * Step 4b: the NIC's static private IP (a process server needs a static IPv4 address). The subnet's first free
@@ -23,8 +46,8 @@ export class StaticIpAddressStep implements PromptStep<AddProcessServerContext> 
       throw new Error('The network and subnet steps come before the static IP address.');
     }
     const networks = context.servicesFor(subscription).networks;
-    // Azure is asked for the first free address while the box is open and busy.
-    const suggestion = this.firstFreeAddress(prefix, (address) => networks.checkIpAddress(virtualNetwork, address, context.signal));
+    // Started at the subnet step; the box is busy while Azure has not answered yet.
+    const suggestion = subnetLoads(context).staticIpSuggestion;
     context.staticIpAddress = await prompts.input({
       prompt: vscode.l10n.t('Static private IP address of the process server in {0} ({1})', subnet.name, prefix),
       value: suggestion,
@@ -32,22 +55,5 @@ export class StaticIpAddressStep implements PromptStep<AddProcessServerContext> 
       validate: (value) => validateStaticIpAddress(value, prefix),
       check: (value, signal) => ipAddressTaken(networks, virtualNetwork, subnet.name, value, signal),
     });
-  }
-
-  /** The subnet's first assignable address when free, else the first free one Azure names instead. */
-  private async firstFreeAddress(
-    prefix: string,
-    check: (address: string) => Promise<{ available: boolean; alternatives: readonly string[] }>,
-  ): Promise<string | undefined> {
-    const first = firstAssignableAddress(prefix);
-    if (first === undefined) {
-      return undefined;
-    }
-    try {
-      const result = await check(first);
-      return result.available ? first : result.alternatives.find((address) => validateStaticIpAddress(address, prefix) === undefined);
-    } catch {
-      return first; // the check on accepting the address reports what failed
-    }
   }
 }

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import type { PromptStep, StepPrompts } from '../../wizard';
 import type { AddProcessServerContext } from '../addProcessServerContext';
+import { EarlyReads } from '../earlyReads';
+import { suggestedStaticIpAddress } from './staticIpAddressStep';
 
 /** Step 2b: the subnet of the chosen network the process server's NIC goes in. */
 export class SubnetStep implements PromptStep<AddProcessServerContext> {
   readonly id = 'subnet';
+  private readonly reads = new EarlyReads();
 
   shouldPrompt(context: AddProcessServerContext): boolean {
     return context.subnet === undefined;
@@ -27,5 +30,13 @@ export class SubnetStep implements PromptStep<AddProcessServerContext> {
       recentKey: `${network.id.toLowerCase()}/subnet`,
     });
     context.subnet = picked.data;
+    const { subscription } = context;
+    const prefix = picked.data.addressPrefix;
+    if (subscription !== undefined && prefix !== undefined) {
+      const networks = context.servicesFor(subscription).networks;
+      context.subnetLoads = this.reads.start(context.signal, (signal) => ({
+        staticIpSuggestion: suggestedStaticIpAddress(networks, network, prefix, signal),
+      }));
+    }
   }
 }
