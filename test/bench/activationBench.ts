@@ -1,9 +1,10 @@
 /**
  * `npm run bench` (first part): the extension's activation cost and sizes, the ways docs/real-vscode-testing.md
- * describes, beside a trivial extension (one command, an empty `activate`) measured the same way in the same run:
- *  - VS Code's own numbers from `$onDidActivateExtension(id, codeLoading, activateCall, activateResolved)`, both
+ * describes, beside a trivial extension (one command, an empty `activate`) measured the same way in the same run, and
+ * beside an extension that only requires `vscode` and registers its command (what any working extension pays):
+ *  - VS Code's own numbers from `$onDidActivateExtension(id, codeLoading, activateCall, activateResolved)`, the three
  *    packaged VSIXs installed in one code-server with a fresh profile per run, median of the runs; each run activates
- *    both (this extension by opening its view, the trivial one by running its command), in turn first;
+ *    all three (this extension by opening its view, the others by running their command), this one first or last in turn;
  *  - `require()` of the bundles in plain Node with a stub `vscode` module;
  *  - the entry bundle's and the VSIX's sizes.
  * Writes its rows for the bench table (benchTable.ts). Figures, never assertions: these machines are shared and noisy.
@@ -26,15 +27,44 @@ const ENTRY_BUNDLE_TARGET_KIB = 150;
 const ACTIVATION_TARGET_FACTOR = 3;
 const VSIX_TARGET_KIB = 800;
 
-/** The trivial extension: one command contributed, an `activate` that does nothing. */
-const TRIVIAL = {
-  publisher: 'asr-failback-bench',
+/** A reference extension measured beside this one: one command contributed, and the `main` given. */
+interface ReferenceExtension {
+  readonly name: string;
+  readonly displayName: string;
+  readonly description: string;
+  readonly command: string;
+  readonly title: string;
+  readonly main: string;
+}
+
+const REFERENCE_PUBLISHER = 'asr-failback-bench';
+const referenceId = (reference: ReferenceExtension): string => `${REFERENCE_PUBLISHER}.${reference.name}`;
+
+/** The trivial extension of the issue's target: one command contributed, an `activate` that does nothing. */
+const TRIVIAL: ReferenceExtension = {
   name: 'bench-trivial-extension',
+  displayName: 'ASR bench trivial extension',
+  description: 'One command and an empty activate: what activation costs at the least, for the bench to compare with.',
   command: 'asrFailbackBenchTrivial.run',
   title: 'ASR Bench Trivial Command',
-} as const;
-const TRIVIAL_ID = `${TRIVIAL.publisher}.${TRIVIAL.name}`;
-const TRIVIAL_MAIN = "'use strict';\nexports.activate = function activate() {};\nexports.deactivate = function deactivate() {};\n";
+  main: "'use strict';\nexports.activate = function activate() {};\nexports.deactivate = function deactivate() {};\n",
+};
+
+/**
+ * The least an extension that does anything pays: it requires `vscode` (VS Code builds the extension's API object on
+ * that first require) and registers its one command. Not a target: it tells how much of this extension's figure is that.
+ */
+const COMMAND_ONLY: ReferenceExtension = {
+  name: 'bench-command-extension',
+  displayName: 'ASR bench command-only extension',
+  description: 'Requires vscode and registers its one command: what an extension that does anything pays at the least.',
+  command: 'asrFailbackBenchCommandOnly.run',
+  title: 'ASR Bench Command-Only Command',
+  main:
+    "'use strict';\nconst vscode = require('vscode');\n" +
+    "exports.activate = function activate(context) {\n  context.subscriptions.push(vscode.commands.registerCommand('asrFailbackBenchCommandOnly.run', () => undefined));\n};\n" +
+    'exports.deactivate = function deactivate() {};\n',
+};
 
 interface ActivationTimes {
   codeLoading: number;
@@ -55,25 +85,27 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** Packages the trivial extension into a VSIX in `directory` with the project's vsce; returns its path. */
-function packageTrivialExtension(directory: string): string {
+/** Packages a reference extension into a VSIX in a folder of its own under `parent` with the project's vsce; returns its path. */
+function packageReferenceExtension(reference: ReferenceExtension, parent: string): string {
+  const directory = path.join(parent, reference.name);
+  fs.mkdirSync(directory);
   const manifest = {
-    name: TRIVIAL.name,
-    displayName: 'ASR bench trivial extension',
-    description: 'One command and an empty activate: what activation costs at the least, for the bench to compare with.',
-    publisher: TRIVIAL.publisher,
+    name: reference.name,
+    displayName: reference.displayName,
+    description: reference.description,
+    publisher: REFERENCE_PUBLISHER,
     version: '0.0.1',
     license: 'MIT',
     engines: { vscode: '^1.139.0' },
     main: './extension.js',
     files: ['extension.js'],
     activationEvents: [],
-    contributes: { commands: [{ command: TRIVIAL.command, title: TRIVIAL.title }] },
+    contributes: { commands: [{ command: reference.command, title: reference.title }] },
   };
   fs.writeFileSync(path.join(directory, 'package.json'), JSON.stringify(manifest, undefined, 2));
-  fs.writeFileSync(path.join(directory, 'extension.js'), TRIVIAL_MAIN);
+  fs.writeFileSync(path.join(directory, 'extension.js'), reference.main);
   fs.writeFileSync(path.join(directory, 'README.md'), `# ${manifest.displayName}\n\n${manifest.description}\n`);
-  const vsix = path.join(directory, `${TRIVIAL.name}.vsix`);
+  const vsix = path.join(directory, `${reference.name}.vsix`);
   execFileSync(
     path.join(PROJECT_ROOT, 'node_modules', '.bin', 'vsce'),
     ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix],
@@ -99,33 +131,46 @@ function activationOf(page: Workbench['page'], extensionId: string): Promise<Act
   });
 }
 
-/** One fresh profile: both extensions installed from their VSIXs, each activated once, `trivialFirst` deciding the order. */
-async function measureInVsCode(trivialVsix: string, trivialFirst: boolean): Promise<{ ours: ActivationTimes; trivial: ActivationTimes }> {
-  const codeServer = await startCodeServer({ vsixFiles: [packagedVsix(), trivialVsix] });
+/** This extension's and the references' times in one profile. */
+interface ProfileTimes {
+  ours: ActivationTimes;
+  trivial: ActivationTimes;
+  commandOnly: ActivationTimes;
+}
+
+/**
+ * One fresh profile: this extension and the references installed from their VSIXs, each activated once, this extension
+ * first or last (`oursFirst`), so that neither order favours it.
+ */
+async function measureInVsCode(referenceVsixes: readonly string[], oursFirst: boolean): Promise<ProfileTimes> {
+  const codeServer = await startCodeServer({ vsixFiles: [packagedVsix(), ...referenceVsixes] });
   const browser = await launchBrowser();
   try {
     const ours = activationOf(browser.page, EXTENSION_ID);
-    const trivial = activationOf(browser.page, TRIVIAL_ID);
-    // Whichever is not awaited first must not become an unhandled rejection while the other is.
-    ours.catch(() => undefined);
-    trivial.catch(() => undefined);
+    const trivial = activationOf(browser.page, referenceId(TRIVIAL));
+    const commandOnly = activationOf(browser.page, referenceId(COMMAND_ONLY));
+    // Those not awaited first must not become unhandled rejections while another is.
+    for (const activation of [ours, trivial, commandOnly]) {
+      activation.catch(() => undefined);
+    }
     const workbench = new Workbench(browser.page, 'bench');
     const payload = encodeURIComponent(JSON.stringify([['logExtensionHostCommunication', 'true']]));
     await workbench.open(`${codeServer.url}/?payload=${payload}`);
     // Let the workbench finish starting its own extensions, so the figure is this extension's, not the start-up rush.
     await new Promise((resolve) => setTimeout(resolve, 8_000));
-    const activations: [() => Promise<void>, Promise<ActivationTimes>][] = [
-      [() => workbench.openActivity('Azure Site Recovery'), ours],
+    const references: [() => Promise<void>, Promise<ActivationTimes>][] = [
       [() => workbench.runCommand(TRIVIAL.title), trivial],
+      [() => workbench.runCommand(COMMAND_ONLY.title), commandOnly],
     ];
-    for (const [activate, activated] of trivialFirst ? activations.reverse() : activations) {
+    const oursActivation: [() => Promise<void>, Promise<ActivationTimes>] = [() => workbench.openActivity('Azure Site Recovery'), ours];
+    for (const [activate, activated] of oursFirst ? [oursActivation, ...references] : [...references, oursActivation]) {
       await activate();
       await activated;
-      // What the first one starts once active (this extension's first tree load) must settle before the second.
+      // What the first one starts once active (this extension's first tree load) must settle before the next.
       await new Promise((resolve) => setTimeout(resolve, 3_000));
       await browser.page.keyboard.press('Escape');
     }
-    return { ours: await ours, trivial: await trivial };
+    return { ours: await ours, trivial: await trivial, commandOnly: await commandOnly };
   } finally {
     await browser.close();
     await codeServer.stop();
@@ -162,28 +207,30 @@ async function main(): Promise<void> {
   const vsix = packagedVsix();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'asr-activation-bench-'));
   try {
-    const trivialVsix = packageTrivialExtension(workDir);
+    const referenceVsixes = [TRIVIAL, COMMAND_ONLY].map((reference) => packageReferenceExtension(reference, workDir));
     console.log(`bundle dist/extension.js (loaded at activation): ${kib(bundle).toFixed(1)} KiB`);
     const sdkBundle = path.join(PROJECT_ROOT, 'dist', 'azureSdk.js');
     console.log(`bundle dist/azureSdk.js (loaded when the tree first lists): ${kib(sdkBundle).toFixed(1)} KiB`);
-    console.log(`VSIX ${path.basename(vsix)}: ${kib(vsix).toFixed(1)} KiB; the trivial extension's VSIX ${kib(trivialVsix).toFixed(1)} KiB, its main ${String(Buffer.byteLength(TRIVIAL_MAIN))} bytes`);
+    console.log(`VSIX ${path.basename(vsix)}: ${kib(vsix).toFixed(1)} KiB; the trivial extension's main ${String(Buffer.byteLength(TRIVIAL.main))} bytes`);
     console.log(`require() of dist/extension.js in Node with a stub vscode: ${measureRequire(bundle).toFixed(2)} ms`);
     console.log(`require() of dist/azureSdk.js in Node with a stub vscode: ${measureRequire(sdkBundle).toFixed(2)} ms`);
 
-    const ours: ActivationTimes[] = [];
-    const trivial: ActivationTimes[] = [];
+    const runs: ProfileTimes[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      const trivialFirst = run % 2 === 1;
-      const times = await measureInVsCode(trivialVsix, trivialFirst);
+      const oursFirst = run % 2 === 0;
+      const times = await measureInVsCode(referenceVsixes, oursFirst);
       console.log(
-        `activation run ${run + 1} (${trivialFirst ? 'trivial extension first' : 'this extension first'}): this extension ${timesLine(times.ours)}; ` +
-          `trivial extension ${timesLine(times.trivial)}`,
+        `activation run ${run + 1} (this extension ${oursFirst ? 'first' : 'last'}): this extension ${timesLine(times.ours)}; ` +
+          `trivial extension ${timesLine(times.trivial)}; command-only extension ${timesLine(times.commandOnly)}`,
       );
-      ours.push(times.ours);
-      trivial.push(times.trivial);
+      runs.push(times);
     }
+    const ours = runs.map((times) => times.ours);
+    const trivial = runs.map((times) => times.trivial);
+    const commandOnly = runs.map((times) => times.commandOnly);
     console.log(`activation median of ${RUNS} (fresh profile each), this extension: ${medianLine(ours)}`);
     console.log(`activation median of ${RUNS} (fresh profile each), trivial extension (one command, empty activate): ${medianLine(trivial)}`);
+    console.log(`activation median of ${RUNS} (fresh profile each), command-only extension (requires vscode, registers its command): ${medianLine(commandOnly)}`);
 
     const trivialMs = median(trivial.map(total));
     // VS Code reports whole milliseconds: a trivial extension's 0 ms means under 1 ms.
@@ -198,6 +245,7 @@ async function main(): Promise<void> {
         targetBasis: `${String(ACTIVATION_TARGET_FACTOR)} x the trivial extension's ${trivialMs === trivialBasis ? `${String(trivialMs)} ms` : `${String(trivialMs)} ms, counted as 1 ms`}`,
       },
       { figure: 'activation: trivial extension, the same figure', measured: trivialMs, unit: 'ms' },
+      { figure: 'activation: command-only extension (requires vscode, one command), the same figure', measured: median(commandOnly.map(total)), unit: 'ms' },
       { figure: 'package: VSIX dist-vsix/vscode-asr-failback.vsix', measured: kib(vsix), unit: 'KiB', target: VSIX_TARGET_KIB },
     ];
     recordRows(rows);
