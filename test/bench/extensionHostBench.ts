@@ -65,8 +65,7 @@ async function main(): Promise<void> {
   });
   try {
     await runExtensionHostAgainstEmulator(emulator.info, path.join(PROJECT_ROOT, 'out', 'test', 'bench', 'extensionHostBenchHost.js'), {
-      ASR_BENCH_RESULT_FILE: resultFile,
-      ASR_BENCH_DEPLOY_RUNS: JSON.stringify(DEPLOY_RUNS),
+      env: { ASR_BENCH_RESULT_FILE: resultFile, ASR_BENCH_DEPLOY_RUNS: JSON.stringify(DEPLOY_RUNS) },
     });
     if (!fs.existsSync(resultFile)) {
       throw new Error('The extension host wrote no results (run with ASR_TEST_VERBOSE=1 to see its output).');

@@ -32,6 +32,13 @@ export interface EmulatorOptions {
   port?: number;
   /** Control endpoint port; default: a free port. */
   controlPort?: number;
+  /**
+   * The host name in every URL the emulator hands out and checks (ARM endpoint, token issuer and audience, nextLink,
+   * operation URLs); default 127.0.0.1. It still listens on 127.0.0.1 only: another name (the proxy run's
+   * `azure-emulator.localhost`) is reached through a proxy that maps it there, which is what VS Code does with every
+   * name but localhost and 127.0.0.1 when `http.proxy` is set.
+   */
+  hostName?: string;
   /** Where the self-signed certificate lives; default `<repo>/.emulator`. */
   certificateDir?: string;
   /** Lifetime of issued access tokens (default 3599 s). */
@@ -204,7 +211,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       });
     },
   });
-  baseUrl = `https://127.0.0.1:${listener.port}`;
+  baseUrl = `https://${options.hostName ?? '127.0.0.1'}:${listener.port}`;
 
   const published: { info?: EmulatorInfo } = {};
   const controlServer = await startControlServer(

@@ -85,6 +85,29 @@ export function byLabel(nodes: readonly RenderedNode[], label: string): Rendered
   return found;
 }
 
+/** The children of the node reached from the roots through `path` (labels), or the roots when it is empty. */
+export async function expand(path: readonly string[]): Promise<RenderedNode[]> {
+  const tree = await infrastructureTree();
+  let children = await renderChildren(tree);
+  for (const label of path) {
+    children = await renderChildren(tree, byLabel(children, label).node);
+  }
+  return children;
+}
+
+/**
+ * Lists the subscriptions, takes `snapshot` (counters to compare with afterwards), then loads the vaults of every
+ * subscription at once and the configuration servers of every vault at once; returns the snapshot.
+ */
+export async function loadVaultsAndFabricsAtOnce<T>(snapshot: () => Promise<T>): Promise<T> {
+  const tree = await infrastructureTree();
+  const subscriptions = (await renderChildren(tree)).filter((node) => node.contextValue === 'asrFailback.subscription');
+  const before = await snapshot();
+  const vaults = (await Promise.all(subscriptions.map((subscription) => renderChildren(tree, subscription.node)))).flat();
+  await Promise.all(vaults.filter((vault) => vault.contextValue === 'asrFailback.vault').map((vault) => renderChildren(tree, vault.node)));
+  return before;
+}
+
 /** The wizard's entry points, which the extension offers in test mode only (as it runs here). */
 export async function wizardApi(): Promise<WizardTestApi> {
   const api = (await extensionUnderTest().activate()) as ExtensionApi;

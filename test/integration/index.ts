@@ -1,41 +1,14 @@
 /**
- * The entry point VS Code's extension host loads as `extensionTestsPath`: runs every `*.test.js` beside it with mocha,
- * inside the real extension host, and sends mocha's output tagged through the console to the launcher.
+ * The entry point VS Code's extension host loads as `extensionTestsPath` for the main run: every `*.test.js` beside
+ * it and below it, with mocha, inside the real extension host; the folders of runs of their own are left out.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as util from 'node:util';
-import Mocha from 'mocha';
-import CountingReporter from '../support/countingReporter';
-import { TEST_OUTPUT_TAG } from '../vscode/testOutputTag';
 import { recordActivationAtStart } from './extensionTestContext';
+import { runMochaInExtensionHost, testFilesUnder } from './mochaInExtensionHost';
+
+/** The tests of the run behind a TLS-inspecting proxy, which has its own entry point (behindProxy/index.ts). */
+const SEPARATE_RUNS = ['behindProxy'];
 
 export async function run(): Promise<void> {
   recordActivationAtStart();
-  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => {
-    for (const line of util.format(...args).split('\n')) {
-      console.log(`${TEST_OUTPUT_TAG}${line}`);
-    }
-  };
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: CountingReporter });
-  const grep = process.env.ASR_TEST_GREP;
-  if (grep !== undefined && grep !== '') {
-    mocha.grep(grep);
-  }
-  const testFiles = fs
-    .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.js'))
-    .sort();
-  for (const file of testFiles) {
-    mocha.addFile(path.join(__dirname, file));
-  }
-  await new Promise<void>((resolve, reject) => {
-    mocha.run((failures) => {
-      if (failures > 0) {
-        reject(new Error(`${failures} extension-host test(s) failed.`));
-      } else {
-        resolve();
-      }
-    });
-  });
+  await runMochaInExtensionHost(testFilesUnder(__dirname, SEPARATE_RUNS));
 }

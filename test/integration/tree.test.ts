@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RequestLogEntry } from '../emulator/control/requestLog';
 import { DEMO_DEPLOYED_VM, registerDemoProcessServer } from './emulatorRegistration';
-import { byLabel, emulatorControl, infrastructureTree, renderChildren, type RenderedNode } from './extensionTestContext';
+import { byLabel, emulatorControl, expand, infrastructureTree, loadVaultsAndFabricsAtOnce, renderChildren } from './extensionTestContext';
 
 const PRODUCTION = 'Contoso Production';
 const DISASTER_RECOVERY = 'Contoso Disaster Recovery';
@@ -10,15 +10,6 @@ const NO_VAULTS = 'Contoso Dev/Test (no vaults)';
 const DISASTER_RECOVERY_ID = 'd1b2c3d4-e5f6-4a70-9b8c-0d1e2f3a4b5c';
 const TOKYO_FABRIC_ID =
   '/subscriptions/c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b/resourceGroups/rg-asr-japaneast/providers/Microsoft.RecoveryServices/vaults/rsv-failback-japaneast/replicationFabrics/b4a0d3c5e9f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b';
-
-async function expand(path: readonly string[]): Promise<RenderedNode[]> {
-  const tree = await infrastructureTree();
-  let children = await renderChildren(tree);
-  for (const label of path) {
-    children = await renderChildren(tree, byLabel(children, label).node);
-  }
-  return children;
-}
 
 describe('The Site Recovery tree against the Azure emulator (service principal)', () => {
   const control = emulatorControl();
@@ -175,12 +166,10 @@ describe('The Site Recovery tree against the Azure emulator (service principal)'
   });
 
   it('reuses its connections: loading many levels at once opens far fewer TLS connections than it sends requests', async () => {
-    const tree = await infrastructureTree();
-    const subscriptions = (await renderChildren(tree)).filter((node) => node.contextValue === 'asrFailback.subscription');
-    const openedBefore = await control.tlsConnections();
-    const before = await lastRequestSequence();
-    const vaults = (await Promise.all(subscriptions.map((subscription) => renderChildren(tree, subscription.node)))).flat();
-    await Promise.all(vaults.filter((vault) => vault.contextValue === 'asrFailback.vault').map((vault) => renderChildren(tree, vault.node)));
+    const { openedBefore, before } = await loadVaultsAndFabricsAtOnce(async () => ({
+      openedBefore: await control.tlsConnections(),
+      before: await lastRequestSequence(),
+    }));
     const requests = (await armRequestsSince(before)).length;
     const opened = (await control.tlsConnections()) - openedBefore;
     assert.ok(requests >= 15, `the load sent ${String(requests)} requests`);

@@ -10,7 +10,10 @@ import type { RequestLogEntry } from './requestLog';
 
 /** What `npm run emulator -- --json` prints as its first line, and what `startEmulator` returns as `info`. */
 export interface EmulatorInfo {
-  /** `https://127.0.0.1:<port>`: the Resource Manager endpoint (also the authority host and token audience). */
+  /**
+   * `https://127.0.0.1:<port>` (or the `hostName` it was started with): the Resource Manager endpoint, also the
+   * authority host and token audience.
+   */
   armEndpoint: string;
   /** `https://127.0.0.1:<port>`: pass to `authorityHost` with `disableInstanceDiscovery: true`. */
   authorityHost: string;

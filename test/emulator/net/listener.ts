@@ -6,7 +6,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
-import { Duplex } from 'node:stream';
+import { replayingStream } from '../../support/replayingStream';
 import type { EmulatorCertificate } from '../tls/certificate';
 
 /** A listening dual-protocol port. */
@@ -147,35 +147,4 @@ function serveProxyOrLocal(
   }
   req.url = `${absolute.pathname}${absolute.search}`;
   handler(req, res);
-}
-
-/**
- * The socket as a stream that first yields the bytes already read from it. TLS reads a net.Socket's
- * handle directly and would miss bytes pushed back with `unshift`, so it gets this stream instead.
- */
-function replayingStream(socket: net.Socket, alreadyRead: Buffer): Duplex {
-  const stream = new Duplex({
-    read: () => {
-      socket.resume();
-    },
-    write: (chunk: Buffer, _encoding, callback) => {
-      socket.write(chunk, callback);
-    },
-    final: (callback) => {
-      socket.end(callback);
-    },
-    destroy: (error, callback) => {
-      socket.destroy(error ?? undefined);
-      callback(error);
-    },
-  });
-  stream.push(alreadyRead);
-  socket.on('data', (chunk: Buffer) => {
-    if (!stream.push(chunk)) {
-      socket.pause();
-    }
-  });
-  socket.on('end', () => stream.push(null));
-  socket.on('close', () => stream.destroy());
-  return stream;
 }
