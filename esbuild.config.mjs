@@ -1,5 +1,5 @@
-// Bundles the extension into dist/extension.js (CommonJS, Node target, `vscode` external), and the Azure SDK
-// into dist/azureSdk.js, which dist/extension.js loads only when something first needs Azure.
+// Bundles the extension: dist/extension.js (the activation entry; CommonJS, Node target, `vscode` external) and the
+// bundles it loads on first use: dist/session.js (the tree, the services), dist/operations.js and dist/azureSdk.js.
 //   node esbuild.config.mjs               development build (source maps, not minified)
 //   node esbuild.config.mjs --production  release build (minified, linked source maps)
 //   node esbuild.config.mjs --watch       rebuild on change
@@ -10,7 +10,8 @@ const watch = process.argv.includes('--watch');
 
 /**
  * Keeps the lazily loaded bundles out of the extension bundle: `require('./sdk')` in azureSdk.ts becomes
- * `require('./azureSdk.js')`, `require('./operations')` in operationsLoader.ts becomes `require('./operations.js')`.
+ * `require('./azureSdk.js')`, `require('./operations')` in operationsLoader.ts becomes `require('./operations.js')`,
+ * `require('./session')` in sessionLoader.ts becomes `require('./session.js')`.
  */
 const lazyBundles = {
   name: 'lazy-bundles',
@@ -21,12 +22,20 @@ const lazyBundles = {
     build.onResolve({ filter: /^\.\/operations$/ }, (args) =>
       args.importer.endsWith('operationsLoader.ts') ? { path: './operations.js', external: true } : undefined,
     );
+    build.onResolve({ filter: /^\.\/session$/ }, (args) =>
+      args.importer.endsWith('sessionLoader.ts') ? { path: './session.js', external: true } : undefined,
+    );
   },
 };
 
 /** @type {import('esbuild').BuildOptions} */
 const options = {
-  entryPoints: { extension: 'src/extension.ts', azureSdk: 'src/azure/sdk/index.ts', operations: 'src/operations/index.ts' },
+  entryPoints: {
+    extension: 'src/extension.ts',
+    session: 'src/session/index.ts',
+    azureSdk: 'src/azure/sdk/index.ts',
+    operations: 'src/operations/index.ts',
+  },
   bundle: true,
   outdir: 'dist',
   plugins: [lazyBundles],

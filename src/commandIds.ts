@@ -14,3 +14,6 @@ export const CommandIds = {
   reregisterProcessServer: 'asrFailback.reregisterProcessServer',
   removeProcessServer: 'asrFailback.removeProcessServer',
 } as const;
+
+/** The id of one of this extension's commands. */
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

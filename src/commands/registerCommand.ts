@@ -4,11 +4,12 @@ import { errorMessage } from '../azure/azureErrors';
 
 /**
  * Registers a command wrapped once, the same way for every command: a user's cancellation ends it silently
- * (noted in the log), any other error is logged and shown with a "Show Logs" button. Messages are masked.
+ * (noted in the log), any other error is logged and shown with a "Show Logs" button. Messages are masked. The log is
+ * asked for only when there is something to write (it is created with the session, after activation).
  */
 export function registerCommand(
   context: vscode.ExtensionContext,
-  log: ExtensionLog,
+  logOf: () => ExtensionLog,
   commandId: string,
   handler: (...args: unknown[]) => unknown,
 ): void {
@@ -17,6 +18,7 @@ export function registerCommand(
       try {
         await handler(...args);
       } catch (error) {
+        const log = logOf();
         // Told by name: the operations bundle (dist/operations.js) throws its own copy of the class.
         if ((error instanceof Error && error.name === 'UserCancelledError') || error instanceof vscode.CancellationError) {
           log.info(vscode.l10n.t('{0}: cancelled.', commandId));

@@ -12,8 +12,6 @@ import { EmptyNode, LoadErrorNode } from './messageNode';
 import { ProcessServerNode } from './processServerNode';
 import { SubscriptionNode } from './subscriptionNode';
 
-/** The id of the sidebar view, as contributed in package.json. */
-export const INFRASTRUCTURE_VIEW_ID = 'asrFailback.infrastructure';
 /** Context key the welcome view reads: true once the tree could list subscriptions. */
 const SIGNED_IN_CONTEXT_KEY = 'asrFailback.signedIn';
 

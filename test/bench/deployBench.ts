@@ -42,7 +42,7 @@ const LRO_DURATIONS_MS: Record<string, number> = {
 const REGISTRATION_DELAY_MS = 2_000;
 /** The target: the wall time at most this many times the critical path. */
 const TARGET_RATIO = 1.1;
-/** The extension's production re-check interval (src/extension.ts DEPLOYMENT_PACING), for the labels only. */
+/** The extension's production re-check interval (src/session/extensionSession.ts DEPLOYMENT_PACING), for the labels only. */
 const PRODUCTION_RECHECK_MS = 10_000;
 /** The labelled second run's re-check interval: as often as Retry-After asks the SDK to poll. */
 const BENCH_RECHECK_MS = RETRY_AFTER_SECONDS * 1000;

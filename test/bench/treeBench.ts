@@ -4,7 +4,7 @@
  * many nodes loaded, the requests it took (and how many at most at once), the new TLS connections, the extension
  * host's CPU per request and the time against the level's floor; then the vaults of 50 subscriptions expanded at once.
  *
- * A level's floor is what the concurrency bound allows at best: rounds of `MAX_PARALLEL_REQUESTS` (src/extension.ts)
+ * A level's floor is what the concurrency bound allows at best: rounds of `MAX_PARALLEL_REQUESTS` (src/session/extensionSession.ts)
  * requests, each round one latency long. The rounds are the requests divided by the bound, or the longest chain of
  * requests that must follow one another, whichever is more: the pages of one listing (each page's nextLink comes with
  * the page before), after sign-in's requests to Entra ID where the level makes them (discovery, then the token), and
@@ -72,12 +72,12 @@ export function largeEstate(): Seed {
   return { subscriptions, resources };
 }
 
-/** The extension's concurrency bound, read from src/extension.ts (the bench does not change the product to export it). */
+/** The extension's concurrency bound, read from src/session/extensionSession.ts (the bench does not change the product to export it). */
 export function concurrencyBound(): number {
-  const source = fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'extension.ts'), 'utf8');
+  const source = fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'session', 'extensionSession.ts'), 'utf8');
   const match = /\bMAX_PARALLEL_REQUESTS\s*(?::\s*number\s*)?=\s*(\d+)/.exec(source);
   if (match === null) {
-    throw new Error('src/extension.ts no longer has "MAX_PARALLEL_REQUESTS = <n>": the tree bench cannot compute its floors.');
+    throw new Error('src/session/extensionSession.ts no longer has "MAX_PARALLEL_REQUESTS = <n>": the tree bench cannot compute its floors.');
   }
   return Number(match[1]);
 }
@@ -182,7 +182,7 @@ export function reportTree(result: TreeBenchResult, latencyMs: number): BenchRow
   console.log(
     `tree over ${String(subscriptions)} subscriptions (${String(SUBSCRIPTIONS)} of them ${String(VAULTS_PER_SUBSCRIPTION)} vaults x ${String(CONFIGURATION_SERVERS_PER_VAULT)} ` +
       `configuration servers x ${String(PROCESS_SERVERS_PER_CONFIGURATION_SERVER)} process servers), ${String(latencyMs)} ms added to every request, ` +
-      `at most ${String(bound)} requests at once (MAX_PARALLEL_REQUESTS in src/extension.ts); every node of a level expanded at once:`,
+      `at most ${String(bound)} requests at once (MAX_PARALLEL_REQUESTS in src/session/extensionSession.ts); every node of a level expanded at once:`,
   );
   for (const figures of levels) {
     console.log(detailLine(figures, bound, latencyMs));
