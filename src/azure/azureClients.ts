@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { loadAzureSdk, type AzureSdk } from './azureSdk';
 import type { AzureSubscriptionContext } from './azureSubscriptionContext';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import { callSignalPolicy } from './callCancellation';
 import { connectionReusePolicy } from './connectionReusePolicy';
 import { createPollingRetryAfterPolicy } from './pollingRetryAfterPolicy';
@@ -12,15 +12,21 @@ const USER_AGENT_PREFIX = 'vscode-asr-failback';
 /** One for every client: an LRO's first poll may go through another client than the request that started it. */
 const pollingRetryAfterPolicy = createPollingRetryAfterPolicy();
 
+let sharedHttpClient: HttpClient | undefined;
+
 /**
- * What both client generations share: the user agent, the policy that puts the call's abort signal on requests, the
- * one that keeps connections for reuse, and the one that holds an LRO's first poll until Azure's Retry-After.
+ * What both client generations share: one HTTP client (each generation would otherwise keep its own, with its own
+ * pool of connections), the user agent, the policy that puts the call's abort signal on requests, the one that keeps
+ * connections for reuse, and the one that holds an LRO's first poll until Azure's Retry-After.
  */
 function commonClientOptions(): {
+  httpClient: HttpClient;
   userAgentOptions: { userAgentPrefix: string };
   additionalPolicies: { policy: PipelinePolicy; position: 'perCall' }[];
 } {
+  sharedHttpClient ??= loadAzureSdk().createDefaultHttpClient();
   return {
+    httpClient: sharedHttpClient,
     userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
     additionalPolicies: [
       { policy: callSignalPolicy, position: 'perCall' },

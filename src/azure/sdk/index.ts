@@ -9,6 +9,7 @@ export {
   isNotSignedInError,
 } from '@microsoft/vscode-azext-azureauth';
 export { AzureCliCredential, ClientSecretCredential } from '@azure/identity';
+export { createDefaultHttpClient } from '@azure/core-rest-pipeline';
 export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 export { ResourceManagementClient } from '@azure/arm-resources';
 export { RecoveryServicesClient } from '@azure/arm-recoveryservices';
