@@ -68,9 +68,38 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }
     return { infrastructureTree: tree };
   }
-  return { infrastructureTree: tree, wizard: sessionNow().wizardTestApi() };
+  return { infrastructureTree: tree, wizard: testApiOnFirstUse(() => sessionNow().wizardTestApi()) };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** Every method of the test API, once: the compiler holds this list to WizardTestApi. */
+const WIZARD_TEST_API_METHODS = {
+  addProcessServer: true,
+  addProcessServerFromPlan: true,
+  resumeOrRollBack: true,
+  diagnoseProcessServer: true,
+  reregisterProcessServer: true,
+  removeProcessServer: true,
+  offerInterruptedDeployments: true,
+  deploymentRecords: true,
+  cancelDeployment: true,
+  markInterrupted: true,
+  storageLocations: true,
+  globalState: true,
+  setDeploymentPacing: true,
+} satisfies Record<keyof WizardTestApi, true>;
+
+/**
+ * The test API, whose session starts only when a test first calls it: activation in test mode then loads what it
+ * loads for a user (the entry alone).
+ */
+function testApiOnFirstUse(create: () => WizardTestApi): WizardTestApi {
+  let api: WizardTestApi | undefined;
+  const methods = Object.keys(WIZARD_TEST_API_METHODS).map((name) => [
+    name,
+    (...args: unknown[]) => {
+      api ??= create();
+      return (api[name as keyof WizardTestApi] as (...callArgs: unknown[]) => unknown)(...args);
+    },
+  ]);
+  return Object.fromEntries(methods) as WizardTestApi;
 }
