@@ -1,7 +1,9 @@
 /**
- * One loopback TCP port that speaks HTTPS and plain HTTP, and is also the forward proxy VS Code's
- * `http.proxy` points at: CONNECT to the emulator itself or to login.microsoftonline.com is
- * terminated here with the emulator's certificate; any other destination is refused, never dialled.
+ * One loopback TCP port that speaks HTTPS and plain HTTP, and is also a forward proxy: CONNECT to the emulator itself
+ * or to login.microsoftonline.com is terminated here with the emulator's certificate; any other destination is
+ * refused, never dialled. VS Code's `http.proxy` (pointed here by the sandbox) sends it only the latter, msal's
+ * instance discovery: VS Code never proxies loopback names. CONNECT to the emulator itself serves clients that proxy
+ * everything (the emulator's own tests).
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
