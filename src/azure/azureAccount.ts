@@ -242,6 +242,15 @@ export class AzureAccount implements vscode.Disposable {
         detail,
       );
     }
+    // msal's code when it could not read the authority's metadata: nothing reached the sign-in endpoint, or its answer
+    // was not trusted (https://aka.ms/msal.js.errors#endpoints_resolution_error).
+    if (this.method === 'servicePrincipal' && detail.includes('endpoints_resolution_error')) {
+      return vscode.l10n.t(
+        'The sign-in endpoint {0} could not be reached: check the network, the proxy (setting "http.proxy") and that the certificate it presents is trusted (setting "http.systemCertificates", or NODE_EXTRA_CA_CERTS). Details: {1}',
+        this.cloud().activeDirectoryEndpointUrl,
+        detail,
+      );
+    }
     if (this.method === 'servicePrincipal' && (name === 'AuthenticationError' || name === 'AuthenticationRequiredError')) {
       return vscode.l10n.t(
         'The service principal was refused: check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, and that the secret has not expired. Details: {0}',

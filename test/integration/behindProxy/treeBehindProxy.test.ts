@@ -63,9 +63,11 @@ describe('Behind a TLS-inspecting proxy whose CA only the system certificates ho
       const vaults = await renderChildren(tree, production.node);
       assert.deepEqual(vaults.map((node) => node.contextValue), ['asrFailback.loadError']);
       assert.match(vaults[0]?.label ?? '', /^Could not load: .*certificate/i);
-      // The sign-in fails too (msal's message names no certificate: endpoints_resolution_error).
+      // The sign-in fails too: msal's message (endpoints_resolution_error) names no certificate, the extension's does.
       await vscode.commands.executeCommand('asrFailback.refresh');
-      assert.deepEqual((await renderChildren(tree)).map((node) => node.contextValue), ['asrFailback.loadError']);
+      const root = await renderChildren(tree);
+      assert.deepEqual(root.map((node) => node.contextValue), ['asrFailback.loadError']);
+      assert.match(root[0]?.label ?? '', /sign-in endpoint .* could not be reached: .*"http\.proxy".*"http\.systemCertificates"/);
       const after = await proxy.counters();
       assert.ok(after.tunnels > before.tunnels, 'the requests still went to the proxy');
       assert.equal(after.clientTlsHandshakes, before.clientTlsHandshakes, 'and the extension host refused its certificate every time');
