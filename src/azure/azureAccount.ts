@@ -9,7 +9,7 @@ import {
   selectedSubscriptions,
   type AuthenticationMethod,
 } from './authenticationMethod';
-import { createSubscriptionClient } from './azureClients';
+import { createSubscriptionClient, credentialClientOptions } from './azureClients';
 import { loadAzureSdk, type AzureSdk } from './azureSdk';
 import type { AzureSubscriptionContext } from './azureSubscriptionContext';
 import { collectAll } from './callCancellation';
@@ -226,6 +226,7 @@ export class AzureAccount implements vscode.Disposable {
     }
     this.log.masker.add(clientSecret);
     return new (loadAzureSdk().ClientSecretCredential)(tenantId, clientId, clientSecret, {
+      ...credentialClientOptions(),
       authorityHost: cloud.activeDirectoryEndpointUrl,
       // Instance discovery asks the public cloud about the authority: only right for the clouds it knows.
       disableInstanceDiscovery: cloud.isCustomCloud,

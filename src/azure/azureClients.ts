@@ -14,6 +14,12 @@ const pollingRetryAfterPolicy = createPollingRetryAfterPolicy();
 
 let sharedHttpClient: HttpClient | undefined;
 
+/** The one HTTP client every Azure client and the service principal's credential send through. */
+function sharedHttpClientNow(): HttpClient {
+  sharedHttpClient ??= loadAzureSdk().createDefaultHttpClient();
+  return sharedHttpClient;
+}
+
 /**
  * What both client generations share: one HTTP client (each generation would otherwise keep its own, with its own
  * pool of connections), the user agent, the policy that puts the call's abort signal on requests, the one that keeps
@@ -24,9 +30,8 @@ function commonClientOptions(): {
   userAgentOptions: { userAgentPrefix: string };
   additionalPolicies: { policy: PipelinePolicy; position: 'perCall' }[];
 } {
-  sharedHttpClient ??= loadAzureSdk().createDefaultHttpClient();
   return {
-    httpClient: sharedHttpClient,
+    httpClient: sharedHttpClientNow(),
     userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
     additionalPolicies: [
       { policy: callSignalPolicy, position: 'perCall' },
@@ -34,6 +39,17 @@ function commonClientOptions(): {
       { policy: pollingRetryAfterPolicy, position: 'perCall' },
     ],
   };
+}
+
+/**
+ * What a credential that asks Entra ID itself (the service principal) shares with the clients: the HTTP client and
+ * the policy that keeps its connection, so that its metadata read and token request go over one connection.
+ */
+export function credentialClientOptions(): {
+  httpClient: HttpClient;
+  additionalPolicies: { policy: PipelinePolicy; position: 'perCall' }[];
+} {
+  return { httpClient: sharedHttpClientNow(), additionalPolicies: [{ policy: connectionReusePolicy, position: 'perCall' }] };
 }
 
 /**
