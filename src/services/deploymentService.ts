@@ -22,6 +22,11 @@ export interface PollingOptions {
   readonly updateIntervalInMs: number | undefined;
 }
 
+/** What the SDK's long-running operations (of both client generations) take from PollingOptions. */
+export function pollerOptions(polling: PollingOptions): { abortSignal: AbortSignal; updateIntervalInMs?: number } {
+  return { abortSignal: polling.signal, ...(polling.updateIntervalInMs === undefined ? {} : { updateIntervalInMs: polling.updateIntervalInMs }) };
+}
+
 /** The codes Resource Manager answers a read of something that is not there with. */
 const NOT_FOUND_CODES = new Set(['ResourceNotFound', 'ResourceGroupNotFound', 'NotFound', 'StorageAccountNotFound']);
 
@@ -78,7 +83,7 @@ export class DeploymentService {
 
   async deleteResourceGroup(name: string, polling: PollingOptions): Promise<void> {
     await withCallSignal(polling.signal, async () => {
-      await this.clients.resources().resourceGroups.delete(name, { abortSignal: polling.signal, updateIntervalInMs: polling.updateIntervalInMs });
+      await this.clients.resources().resourceGroups.delete(name, pollerOptions(polling));
     });
   }
 
@@ -90,7 +95,7 @@ export class DeploymentService {
   createStorageAccount(id: string, account: AzureSdk.StorageAccountCreateParameters, polling: PollingOptions): Promise<StorageAccount> {
     const { resourceGroup, name } = parseResourceId(id);
     return withCallSignal(polling.signal, async () =>
-      this.clients.storage().storageAccounts.create(resourceGroup, name, account, { abortSignal: polling.signal, updateIntervalInMs: polling.updateIntervalInMs }),
+      this.clients.storage().storageAccounts.create(resourceGroup, name, account, pollerOptions(polling)),
     );
   }
 
@@ -124,14 +129,14 @@ export class DeploymentService {
   createNetworkInterface(id: string, nic: NetworkInterface, polling: PollingOptions): Promise<NetworkInterface> {
     const { resourceGroup, name } = parseResourceId(id);
     return withCallSignal(polling.signal, async () =>
-      this.clients.network().networkInterfaces.createOrUpdate(resourceGroup, name, nic, { abortSignal: polling.signal, updateIntervalInMs: polling.updateIntervalInMs }),
+      this.clients.network().networkInterfaces.createOrUpdate(resourceGroup, name, nic, pollerOptions(polling)),
     );
   }
 
   async deleteNetworkInterface(id: string, polling: PollingOptions): Promise<void> {
     const { resourceGroup, name } = parseResourceId(id);
     await withCallSignal(polling.signal, async () => {
-      await this.clients.network().networkInterfaces.delete(resourceGroup, name, { abortSignal: polling.signal, updateIntervalInMs: polling.updateIntervalInMs });
+      await this.clients.network().networkInterfaces.delete(resourceGroup, name, pollerOptions(polling));
     });
   }
 
@@ -139,7 +144,7 @@ export class DeploymentService {
   async effectiveRoutes(id: string, polling: PollingOptions): Promise<EffectiveRoute[]> {
     const { resourceGroup, name } = parseResourceId(id);
     const table = await withCallSignal(polling.signal, async () =>
-      this.clients.network().networkInterfaces.getEffectiveRouteTable(resourceGroup, name, { abortSignal: polling.signal, updateIntervalInMs: polling.updateIntervalInMs }),
+      this.clients.network().networkInterfaces.getEffectiveRouteTable(resourceGroup, name, pollerOptions(polling)),
     );
     return table.value;
   }
@@ -154,14 +159,14 @@ export class DeploymentService {
   createVirtualMachine(id: string, vm: VirtualMachine, polling: PollingOptions): Promise<VirtualMachine> {
     const { resourceGroup, name } = parseResourceId(id);
     return withCallSignal(polling.signal, async () =>
-      this.clients.compute().virtualMachines.createOrUpdate(resourceGroup, name, vm, { abortSignal: polling.signal, updateIntervalInMs: polling.updateIntervalInMs }),
+      this.clients.compute().virtualMachines.createOrUpdate(resourceGroup, name, vm, pollerOptions(polling)),
     );
   }
 
   async deleteVirtualMachine(id: string, polling: PollingOptions): Promise<void> {
     const { resourceGroup, name } = parseResourceId(id);
     await withCallSignal(polling.signal, async () => {
-      await this.clients.compute().virtualMachines.delete(resourceGroup, name, { abortSignal: polling.signal, updateIntervalInMs: polling.updateIntervalInMs });
+      await this.clients.compute().virtualMachines.delete(resourceGroup, name, pollerOptions(polling));
     });
   }
 
@@ -173,7 +178,7 @@ export class DeploymentService {
   async deleteDisk(id: string, polling: PollingOptions): Promise<void> {
     const { resourceGroup, name } = parseResourceId(id);
     await withCallSignal(polling.signal, async () => {
-      await this.clients.compute().disks.delete(resourceGroup, name, { abortSignal: polling.signal, updateIntervalInMs: polling.updateIntervalInMs });
+      await this.clients.compute().disks.delete(resourceGroup, name, pollerOptions(polling));
     });
   }
 
@@ -186,7 +191,7 @@ export class DeploymentService {
     await withCallSignal(polling.signal, async () => {
       await this.clients
         .compute()
-        .virtualMachineRunCommands.createOrUpdate(resourceGroup, vmName, name, command, { abortSignal: polling.signal, updateIntervalInMs: polling.updateIntervalInMs });
+        .virtualMachineRunCommands.createOrUpdate(resourceGroup, vmName, name, command, pollerOptions(polling));
     });
   }
 

@@ -3,7 +3,7 @@ import { collectAll, withCallSignal } from '../azure/callCancellation';
 import { toSiteRecoveryFabric } from '../siteRecovery/fabricMapping';
 import type { SiteRecoveryFabric, VaultInfo } from '../siteRecovery/model';
 import type { ConcurrencyLimiter } from '../util/concurrencyLimiter';
-import type { PollingOptions } from './deploymentService';
+import { pollerOptions, type PollingOptions } from './deploymentService';
 
 /** A vault's configuration servers and replication appliances (Site Recovery fabrics), with their process servers. */
 export class FabricService {
@@ -54,7 +54,7 @@ export class FabricService {
         vault.resourceGroup,
         fabricName,
         { properties: { sourceProcessServerId, targetProcessServerId, updateType: 'ServerLevel' } },
-        { abortSignal: polling.signal, ...(polling.updateIntervalInMs === undefined ? {} : { updateIntervalInMs: polling.updateIntervalInMs }) },
+        pollerOptions(polling),
       ),
     );
   }
