@@ -235,6 +235,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         entra.expireAllTokens();
       },
       tlsConnections: () => listener.tlsConnections(),
+      dropConnections: () => {
+        listener.dropConnections();
+      },
     },
     options.controlPort,
   );

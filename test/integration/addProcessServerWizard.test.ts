@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { DeploymentPlan } from '../../src/deployment/deploymentPlan';
 import type { RequestLogEntry } from '../emulator/control/requestLog';
 import { configurationServerNode, emulatorControl, wizardApi } from './extensionTestContext';
+import { waitUntil } from '../support/waitUntil';
 import { ScriptedUserInput, type ScriptedAnswer } from './scriptedUserInput';
 import { PASSPHRASE, PASSWORD, SIZE_TO_PORTS, TOKYO_TO_SUBNET } from './wizardScripts';
 
@@ -173,6 +174,28 @@ describe('Add Process Server in Azure: the guided flow (scripted answers, real e
     assert.match(subnetPrompts[1]?.initial ?? '', /\/subnets\/snet-process-server$/, 'the subnet picked first is active on the way back');
     const passwordPrompts = ui.prompts.filter((prompt) => prompt.password);
     assert.ok(passwordPrompts.every((prompt) => prompt.initial === undefined), 'a password is never offered again');
+  });
+
+  it('asks Azure for the images of the region at the region step and for the IP suggestion at the subnet step', async () => {
+    // The server name (the step after the subnet) is typed only once both reads have reached Azure; had they waited
+    // for their own steps (image, static IP), which come later, the wait would never end.
+    let paths: string[] = [];
+    const readsStartedEarly = async (): Promise<void> => {
+      await waitUntil(
+        'the image-version reads and the IP availability check',
+        async () => {
+          paths = (await control.requests(before)).map((request) => request.path);
+          const imageReads = paths.filter((path) => /\/vmimage\/offers\/[^/]+\/skus\/[^/]+\/versions$/i.test(path));
+          const ipChecks = paths.filter((path) => /\/checkIPAddressAvailability$/i.test(path));
+          return imageReads.length >= 1 && ipChecks.length >= 1 ? true : undefined;
+        },
+        { timeoutMs: 10_000 },
+        () => paths.join(', '),
+      );
+    };
+    const ui = new ScriptedUserInput([...TOKYO_TO_SUBNET, { input: 'ps-failback-02', whenReady: readsStartedEarly }, 'cancel']);
+    await rejectsAsCancelled((await api()).addProcessServer(await tokyoConfigurationServer(), ui));
+    assert.deepEqual(ui.unused, []);
   });
 
   const everyAnswer = [...throughCredentials, ...throughSummary];

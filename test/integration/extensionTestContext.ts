@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi, WizardTestApi } from '../../src/extension';
 import { EmulatorControlClient } from '../emulator/control/client';
@@ -15,10 +16,30 @@ export function extensionUnderTest(): vscode.Extension<unknown> {
 }
 
 let activeAtStart: boolean | undefined;
+let bundlesLoadedByActivation: string[] | undefined;
 
-/** Notes whether the extension was active before any test ran (test/integration/index.ts calls it first). */
-export function recordActivationAtStart(): void {
+/** The extension's bundles (`dist/*.js`, by file name) Node has loaded so far in this extension host. */
+export function loadedBundles(): string[] {
+  const dist = path.join(extensionUnderTest().extensionPath, 'dist');
+  return Object.keys(require.cache)
+    .filter((file) => path.dirname(file) === dist)
+    .map((file) => path.basename(file))
+    .sort();
+}
+
+/**
+ * Notes whether the extension was active before any test ran, then activates it and notes which of its bundles that
+ * loaded (test/integration/index.ts calls it before the tests).
+ */
+export async function recordActivationAtStart(): Promise<void> {
   activeAtStart = extensionUnderTest().isActive;
+  await extensionUnderTest().activate();
+  bundlesLoadedByActivation = loadedBundles();
+}
+
+/** The bundles activation loaded, as recordActivationAtStart found them. */
+export function bundlesActivationLoaded(): readonly string[] | undefined {
+  return bundlesLoadedByActivation;
 }
 
 /** Whether the extension was already active when the tests started: it must not be, as it activates on demand. */

@@ -9,6 +9,6 @@ import { runMochaInExtensionHost, testFilesUnder } from './mochaInExtensionHost'
 const SEPARATE_RUNS = ['behindProxy'];
 
 export async function run(): Promise<void> {
-  recordActivationAtStart();
+  await recordActivationAtStart();
   await runMochaInExtensionHost(testFilesUnder(__dirname, SEPARATE_RUNS));
 }

@@ -9,7 +9,8 @@ import { UserCancelledError } from '../../src/util/userCancelledError';
  */
 export type ScriptedAnswer =
   | { readonly pick: string | RegExp; readonly rejectedWith?: RegExp }
-  | { readonly input: string; readonly rejectedWith?: RegExp }
+  /** With `whenReady`, the text is typed only once that resolves (what a user would wait for before typing). */
+  | { readonly input: string; readonly rejectedWith?: RegExp; readonly whenReady?: () => Promise<void> }
   /** The path a save or open dialog returns. */
   | { readonly file: string }
   /** The button of a modal message (after a failure) whose label matches. */
@@ -116,6 +117,7 @@ export class ScriptedUserInput implements UserInput {
       if (!('input' in answer)) {
         throw new Error(`The script answered the input "${options.prompt}" with ${described(answer)}.`);
       }
+      await answer.whenReady?.();
       const value = answer.input;
       const check = options.check;
       const message =

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, extensionUnderTest, wasActiveAtStart } from './extensionTestContext';
+import { bundlesActivationLoaded, EXTENSION_ID, extensionUnderTest, infrastructureTree, loadedBundles, wasActiveAtStart } from './extensionTestContext';
 
 /** The document VS Code opens for the extension's log channel once the Output panel shows it. */
 function logChannelDocument(): vscode.TextDocument | undefined {
@@ -44,6 +44,13 @@ function whenAvailable<T>(description: string, probe: () => T | undefined, event
 describe('Azure Site Recovery: Show Logs', () => {
   it('is not active at start-up (it activates on its view and commands only)', () => {
     assert.equal(wasActiveAtStart(), false);
+  });
+
+  it('loads only its 5 KiB entry at activation; the session bundle comes with the first listing', async () => {
+    assert.deepEqual(bundlesActivationLoaded(), ['extension.js']);
+    const tree = await infrastructureTree();
+    await tree.getChildren();
+    assert.ok(loadedBundles().includes('session.js'), `loaded: ${loadedBundles().join(', ')}`);
   });
 
   it('reveals the log channel, which holds the activation line', async () => {

@@ -177,6 +177,19 @@ describe('The Site Recovery tree against the Azure emulator (service principal)'
     assert.ok(opened <= requests / 2, `${String(requests)} requests opened ${String(opened)} new TLS connections`);
   });
 
+  it('sends both SDK generations through one pool: the fabrics (classic client) go over the connection the vaults (modular client) opened', async () => {
+    const tree = await infrastructureTree();
+    const production = byLabel(await renderChildren(tree), PRODUCTION);
+    await control.dropConnections();
+    const openedBefore = await control.tlsConnections();
+    const vaults = await renderChildren(tree, production.node);
+    const openedForVaults = (await control.tlsConnections()) - openedBefore;
+    assert.equal(openedForVaults, 1, 'the vault listing opened one connection, every earlier one closed');
+    const fabrics = await renderChildren(tree, byLabel(vaults, 'rsv-failback-japaneast').node);
+    assert.ok(fabrics.length > 0);
+    assert.equal((await control.tlsConnections()) - openedBefore, 1, 'the fabric listing opened none of its own');
+  });
+
   it('shows an error node with Retry for a vault whose fabrics call fails, while its siblings load', async () => {
     await control.addFault({
       method: 'GET',

@@ -89,6 +89,11 @@ export class EmulatorControlClient {
     return (await this.call<{ tlsConnections: number }>('GET', '/connections')).tlsConnections;
   }
 
+  /** Closes every client connection to the emulator: the next request of each client opens a new one. */
+  async dropConnections(): Promise<void> {
+    await this.call('DELETE', '/connections');
+  }
+
   async clearRequests(): Promise<void> {
     await this.call('DELETE', '/requests');
   }

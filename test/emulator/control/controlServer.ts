@@ -23,6 +23,8 @@ export interface EmulatorController {
   expireTokens(): void;
   /** How many TLS connections clients have opened since the emulator started. */
   tlsConnections(): number;
+  /** Closes every client connection to the emulator's port (a test measurement of connection reuse). */
+  dropConnections(): void;
 }
 
 /** A listening control endpoint. */
@@ -69,6 +71,9 @@ async function route(controller: EmulatorController, method: string, url: URL, r
     }
     case 'GET /connections':
       return { status: 200, body: { tlsConnections: controller.tlsConnections() } };
+    case 'DELETE /connections':
+      controller.dropConnections();
+      return { status: 204 };
     case 'GET /requests':
       return { status: 200, body: controller.requestLog.since(Number(url.searchParams.get('after') ?? '0')) };
     case 'DELETE /requests':

@@ -16,6 +16,8 @@ export interface DualProtocolListener {
   readonly port: number;
   /** How many TLS connections clients have opened so far (a measure of connection reuse). */
   tlsConnections(): number;
+  /** Closes every open client connection (the port keeps listening): the next request opens a new one. */
+  dropConnections(): void;
   /** Stops listening and destroys every open connection. */
   close(): Promise<void>;
 }
@@ -102,6 +104,11 @@ export async function listenDualProtocol(options: DualProtocolOptions): Promise<
   return {
     port,
     tlsConnections: () => tlsConnections,
+    dropConnections: () => {
+      for (const socket of sockets) {
+        socket.destroy();
+      }
+    },
     close: () => new Promise<void>((resolve) => {
       tcpServer.close(() => {
         resolve();
